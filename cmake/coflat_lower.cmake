@@ -1,0 +1,50 @@
+# coflat_lower(<target> SOURCES <files>... [EXTRA_ARGS <args>...])
+#
+# Lowers each source at build time into the binary dir, compiles the lowered
+# files into <target> and links coflat::runtime.  The custom command depends
+# on the tool and the source and reads a depfile written by the tool, so an
+# edit to an included header lowers again.
+function(coflat_lower target)
+  cmake_parse_arguments(ARG "" "" "SOURCES;EXTRA_ARGS" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "coflat_lower(${target}): SOURCES is required")
+  endif()
+  if(TARGET coflat)
+    set(tool $<TARGET_FILE:coflat>)
+    set(tool_dep coflat)
+  else()
+    set(tool $<TARGET_FILE:coflat::coflat>)
+    set(tool_dep coflat::coflat)
+  endif()
+  get_target_property(runtime_includes coflat::runtime INTERFACE_INCLUDE_DIRECTORIES)
+  set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(defines "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  foreach(src IN LISTS ARG_SOURCES)
+    get_filename_component(abs "${src}" ABSOLUTE)
+    get_filename_component(name "${src}" NAME)
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/coflat/${target}/${name}")
+    set(dep "${out}.d")
+    if(CMAKE_GENERATOR MATCHES "Ninja")
+      set(depargs DEPFILE "${dep}")
+    elseif(POLICY CMP0116)
+      set(depargs DEPFILE "${dep}")
+    else()
+      set(depargs "")
+    endif()
+    add_custom_command(
+      OUTPUT "${out}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/coflat/${target}"
+      COMMAND ${tool} lower "${abs}" -o "${out}" --MD --MF "${dep}" --
+              "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
+              "$<$<BOOL:${defines}>:-D$<JOIN:${defines},;-D>>"
+              "-I$<JOIN:${runtime_includes},;-I>"
+              ${ARG_EXTRA_ARGS}
+      DEPENDS "${abs}" ${tool_dep}
+      ${depargs}
+      COMMAND_EXPAND_LISTS
+      VERBATIM
+      COMMENT "coflat: lowering ${name}")
+    target_sources(${target} PRIVATE "${out}")
+  endforeach()
+  target_link_libraries(${target} PRIVATE coflat::runtime)
+endfunction()

@@ -1,0 +1,884 @@
+//===- CoroutineAnalysis.cpp - From a coroutine's AST to its model ---------===//
+#include "CoroutineAnalysis.h"
+
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace coflat {
+
+std::string frameTypeName(QualType T, const ASTContext &Ctx) {
+  // A type declared inside a function (a local class, a lambda's closure)
+  // cannot be named by the frame, which lives at namespace scope.
+  QualType Base = T.getNonReferenceType();
+  while (const auto *PT = Base->getAs<PointerType>())
+    Base = PT->getPointeeType();
+  if (const auto *TD = Base->getAsTagDecl()) {
+    if (TD->getDeclContext()->isFunctionOrMethod() || !TD->getIdentifier() &&
+                                                          !TD->getTypedefNameForAnonDecl())
+      return "";
+  }
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressScope = false;
+  Policy.AnonymousTagLocations = false;
+  Policy.SuppressUnwrittenScope = true;
+  Policy.Bool = true;
+  // A member typedef (std::vector<int>::iterator) does not survive full
+  // qualification; spell what it stands for instead.
+  bool MemberTypedef = false;
+  for (QualType U = T.getNonReferenceType();;) {
+    if (const auto *TT = U->getAs<TypedefType>())
+      MemberTypedef |= TT->getDecl()->getDeclContext()->isRecord();
+    if (const auto *PT = U->getAs<PointerType>()) {
+      U = PT->getPointeeType();
+      continue;
+    }
+    break;
+  }
+  if (MemberTypedef) {
+    Policy.FullyQualifiedName = true;
+    Policy.PrintCanonicalTypes = true;
+    return T.getCanonicalType().getAsString(Policy);
+  }
+  return TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false);
+}
+
+namespace {
+
+class Analyzer {
+public:
+  Analyzer(const FunctionDecl *FD, CoroutineKind K, StringRef FrameName, ASTContext &Ctx)
+      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()) {
+    C.F = FD;
+    C.Kind = K;
+    C.FrameName = FrameName.str();
+  }
+
+  std::optional<Coroutine> run();
+
+private:
+  // --- diagnostics ---
+  void error(SourceLocation L, const Twine &Msg) {
+    unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+    Diags.Report(L, ID) << Msg.str();
+    Failed = true;
+  }
+
+  // --- source order ---
+  unsigned offset(SourceLocation L) const {
+    return SM.getFileOffset(SM.getExpansionLoc(L));
+  }
+  bool inside(SourceLocation L, const Stmt *S) const {
+    unsigned O = offset(L);
+    return O >= offset(S->getBeginLoc()) && O <= offset(S->getEndLoc());
+  }
+
+  // --- suspension points ---
+  void collectPoints(const Stmt *S);
+  bool suspends(const Stmt *S);
+  bool hasPointAfter(SourceLocation After, const Stmt *Scope) const;
+
+  // --- regions and objects ---
+  unsigned newRegion(Region::Kind K, const Stmt *S, int Parent);
+  unsigned addObject(FrameObject::Kind K, std::string Name, QualType T, unsigned R,
+                     SourceLocation L);
+  std::string uniqueName(StringRef Base);
+  bool hoistLocal(const VarDecl *V, unsigned R);
+
+  // --- the walk over the body ---
+  void walk(const Stmt *S, unsigned R);
+  void walkDecl(const DeclStmt *DS, unsigned R);
+  void walkRangeFor(const CXXForRangeStmt *RF, unsigned R);
+  void walkFullExpr(const Expr *E, unsigned R, bool AsCondition);
+  void checkCondVar(const VarDecl *V, const Stmt *Scope);
+
+  // --- splitting a suspending expression ---
+  void split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps);
+  void splitSuspend(const CoroutineSuspendExpr *S, unsigned F, std::vector<ExprStep> &Steps);
+  void spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Steps);
+  int spillObject(const Expr *E, unsigned F);
+  void hoistTemporaries(const Expr *E, unsigned F);
+  llvm::SmallVector<const Expr *, 4> evaluationOrder(const Expr *E);
+  bool keepsItsValue(const Expr *E) const;
+
+  void finishPoints();
+  bool isTryBlock(unsigned R) const;
+
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  SourceManager &SM;
+  DiagnosticsEngine &Diags;
+  Coroutine C;
+  bool Failed = false;
+
+  llvm::DenseMap<const Stmt *, bool> SuspendMemo;
+  llvm::DenseMap<const CoroutineSuspendExpr *, unsigned> PointId;
+  std::vector<std::vector<unsigned>> FullExprLive; // per point: FullExpr objects
+  llvm::StringSet<> UsedNames;     // frame member names
+  llvm::DenseSet<const NamedDecl *> Referenced;
+  llvm::SmallVector<const Stmt *, 8> Loops; // for continue targets
+  unsigned Counter = 0;
+};
+
+// A CoroutineSuspendExpr's operand as passed to yield_value / await_transform:
+// the argument of the common expression's call when there is one, so that
+// the materialisation of a prvalue operand is part of what we lower.
+static const Expr *operandOf(const CoroutineSuspendExpr *S) {
+  const Expr *Common = S->getCommonExpr()->IgnoreImplicit();
+  if (const auto *Call = dyn_cast<CallExpr>(Common))
+    if (Call->getNumArgs() == 1)
+      return Call->getArg(0);
+  return S->getOperand();
+}
+
+void Analyzer::collectPoints(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
+    collectPoints(operandOf(SE));
+    SuspendPoint P;
+    P.K = isa<CoyieldExpr>(SE) ? SuspendPoint::Kind::Yield : SuspendPoint::Kind::Await;
+    P.E = SE;
+    P.Id = 0;
+    P.Awaiter = 0;
+    P.Region = 0;
+    C.Points.push_back(P);
+    return;
+  }
+  if (isa<LambdaExpr>(S))
+    return; // its body is another function
+  for (const Stmt *Child : S->children())
+    collectPoints(Child);
+}
+
+bool Analyzer::suspends(const Stmt *S) {
+  if (!S)
+    return false;
+  auto It = SuspendMemo.find(S);
+  if (It != SuspendMemo.end())
+    return It->second;
+  bool Result = isa<CoroutineSuspendExpr>(S);
+  if (!Result && !isa<LambdaExpr>(S))
+    for (const Stmt *Child : S->children())
+      if (suspends(Child)) {
+        Result = true;
+        break;
+      }
+  SuspendMemo[S] = Result;
+  return Result;
+}
+
+bool Analyzer::hasPointAfter(SourceLocation After, const Stmt *Scope) const {
+  unsigned A = offset(After);
+  for (const SuspendPoint &P : C.Points)
+    if (offset(P.E->getBeginLoc()) > A && inside(P.E->getBeginLoc(), Scope))
+      return true;
+  return false;
+}
+
+unsigned Analyzer::newRegion(Region::Kind K, const Stmt *S, int Parent) {
+  Region R;
+  R.K = K;
+  R.Id = C.Regions.size();
+  R.Parent = Parent;
+  R.S = S;
+  C.Regions.push_back(R);
+  if (S)
+    C.RegionOf[S] = R.Id;
+  return R.Id;
+}
+
+std::string Analyzer::uniqueName(StringRef Base) {
+  std::string Name = Base.str();
+  for (unsigned N = 1; UsedNames.contains(Name); ++N)
+    Name = (Base + "_" + Twine(N)).str();
+  UsedNames.insert(Name);
+  return Name;
+}
+
+unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, unsigned R,
+                             SourceLocation L) {
+  FrameObject O;
+  O.K = K;
+  O.Name = std::move(Name);
+  O.Type = T;
+  O.Loc = L;
+  O.Region = R;
+  O.TypeName = frameTypeName(T, Ctx);
+  if (O.TypeName.empty())
+    error(L, "cannot lower: an object of type '" + T.getAsString() +
+                 "' lives across a suspension point, but its type is local to the "
+                 "function and cannot be named in the coroutine frame");
+  if (T->isReferenceType())
+    error(L, "internal: reference-typed frame object");
+  if (T.isDestructedType()) {
+    Region &Reg = C.Regions[R];
+    O.DestroyIndex = Reg.NumDestroyed++;
+    if (Reg.NumDestroyed > 255)
+      error(L, "cannot lower: more than 255 frame objects with destructors in one scope");
+  }
+  unsigned Index = C.Objects.size();
+  C.Objects.push_back(std::move(O));
+  C.Regions[R].Objects.push_back(Index);
+  return Index;
+}
+
+bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
+  QualType T = V->getType();
+  bool ViaPointer = T->isReferenceType();
+  if (ViaPointer) {
+    if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(
+            V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr);
+        MTE && MTE->getExtendingDecl() == V) {
+      error(V->getLocation(), "cannot lower: reference '" + V->getName() +
+                                  "' is bound to a temporary and lives across a "
+                                  "suspension point; bind the value to a variable instead");
+      return false;
+    }
+    T = Ctx.getPointerType(T.getNonReferenceType());
+  }
+  if (V->getType()->isArrayType()) {
+    error(V->getLocation(), "cannot lower: array '" + V->getName() +
+                                "' lives across a suspension point (not supported yet)");
+    return false;
+  }
+  StringRef Base = V->getName().empty() ? StringRef("coflat_unnamed") : V->getName();
+  // Keep the user's name unless it would hide a name the body uses for
+  // something else, or another frame member has it.
+  std::string Name = Base.str();
+  bool Clash = UsedNames.contains(Name);
+  for (const NamedDecl *D : Referenced)
+    if (D != V && D->getDeclName().isIdentifier() && D->getName() == Name)
+      Clash = true;
+  if (Clash)
+    Name = uniqueName(Base);
+  else
+    UsedNames.insert(Name);
+  unsigned O = addObject(FrameObject::Kind::Local, Name, T, R, V->getLocation());
+  C.Objects[O].Var = V;
+  C.Objects[O].ViaPointer = ViaPointer;
+  C.Hoisted[V] = O;
+  return true;
+}
+
+void Analyzer::checkCondVar(const VarDecl *V, const Stmt *Scope) {
+  if (V && hasPointAfter(V->getEndLoc(), Scope))
+    error(V->getLocation(), "cannot lower: condition variable '" + V->getName() +
+                                "' lives across a suspension point (not supported yet); "
+                                "declare it before the statement");
+}
+
+void Analyzer::walk(const Stmt *S, unsigned R) {
+  if (!S)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    walkFullExpr(E, R, /*AsCondition=*/false);
+    return;
+  }
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass: {
+    unsigned B = newRegion(Region::Kind::Block, S, R);
+    for (const Stmt *Child : cast<CompoundStmt>(S)->body())
+      walk(Child, B);
+    return;
+  }
+  case Stmt::DeclStmtClass:
+    walkDecl(cast<DeclStmt>(S), R);
+    return;
+  case Stmt::ForStmtClass: {
+    const auto *For = cast<ForStmt>(S);
+    unsigned L = newRegion(Region::Kind::Loop, S, R);
+    checkCondVar(For->getConditionVariable(), For);
+    Loops.push_back(S);
+    walk(For->getInit(), L);
+    if (suspends(For->getCond()) || suspends(For->getInc()))
+      C.ContinueLabel[S] = ++Counter;
+    if (For->getCond())
+      walkFullExpr(For->getCond(), L, /*AsCondition=*/true);
+    if (For->getInc())
+      walkFullExpr(For->getInc(), L, false);
+    walk(For->getBody(), L);
+    Loops.pop_back();
+    return;
+  }
+  case Stmt::CXXForRangeStmtClass:
+    walkRangeFor(cast<CXXForRangeStmt>(S), R);
+    return;
+  case Stmt::WhileStmtClass: {
+    const auto *W = cast<WhileStmt>(S);
+    checkCondVar(W->getConditionVariable(), W);
+    Loops.push_back(S);
+    walkFullExpr(W->getCond(), R, /*AsCondition=*/true);
+    walk(W->getBody(), R);
+    Loops.pop_back();
+    return;
+  }
+  case Stmt::DoStmtClass: {
+    const auto *D = cast<DoStmt>(S);
+    Loops.push_back(S);
+    if (suspends(D->getCond()))
+      C.ContinueLabel[S] = ++Counter;
+    walk(D->getBody(), R);
+    walkFullExpr(D->getCond(), R, /*AsCondition=*/true);
+    Loops.pop_back();
+    return;
+  }
+  case Stmt::IfStmtClass: {
+    const auto *If = cast<IfStmt>(S);
+    if (If->getInit() && suspends(If))
+      error(If->getInit()->getBeginLoc(),
+            "cannot lower: 'if' with an init-statement around a suspension point "
+            "(not supported yet)");
+    checkCondVar(If->getConditionVariable(), If);
+    if (If->isConsteval()) {
+      walk(If->getThen(), R);
+      walk(If->getElse(), R);
+      return;
+    }
+    walkFullExpr(If->getCond(), R, /*AsCondition=*/true);
+    walk(If->getThen(), R);
+    walk(If->getElse(), R);
+    return;
+  }
+  case Stmt::SwitchStmtClass: {
+    const auto *Sw = cast<SwitchStmt>(S);
+    if (Sw->getInit() && suspends(Sw))
+      error(Sw->getInit()->getBeginLoc(),
+            "cannot lower: 'switch' with an init-statement around a suspension point "
+            "(not supported yet)");
+    checkCondVar(Sw->getConditionVariable(), Sw);
+    if (suspends(Sw->getCond()))
+      error(Sw->getCond()->getBeginLoc(),
+            "cannot lower: suspension in a switch condition (not supported yet); "
+            "store the value in a variable first");
+    Loops.push_back(S); // a `continue` inside belongs to an outer loop
+    Loops.pop_back();
+    walk(Sw->getBody(), R);
+    return;
+  }
+  case Stmt::CXXTryStmtClass: {
+    const auto *Try = cast<CXXTryStmt>(S);
+    unsigned T = R;
+    if (suspends(Try->getTryBlock()))
+      T = newRegion(Region::Kind::Try, S, R);
+    walk(Try->getTryBlock(), T);
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      walk(Try->getHandler(I)->getHandlerBlock(), R);
+    return;
+  }
+  case Stmt::CoreturnStmtClass: {
+    const auto *Ret = cast<CoreturnStmt>(S);
+    if (Ret->getOperand())
+      walkFullExpr(Ret->getOperand(), R, false);
+    return;
+  }
+  case Stmt::LabelStmtClass:
+    C.HasLabels = true;
+    walk(cast<LabelStmt>(S)->getSubStmt(), R);
+    return;
+  case Stmt::ContinueStmtClass: {
+    // The innermost enclosing loop (switch does not capture continue).
+    for (auto It = Loops.rbegin(); It != Loops.rend(); ++It)
+      if (!isa<SwitchStmt>(*It)) {
+        C.ContinueTarget[cast<ContinueStmt>(S)] = *It;
+        break;
+      }
+    return;
+  }
+  case Stmt::GCCAsmStmtClass:
+  case Stmt::MSAsmStmtClass:
+    if (suspends(FD->getBody()))
+      error(S->getBeginLoc(), "cannot lower: inline assembly in a coroutine");
+    return;
+  case Stmt::SEHTryStmtClass:
+    error(S->getBeginLoc(), "cannot lower: SEH __try in a coroutine");
+    return;
+  default:
+    for (const Stmt *Child : S->children())
+      walk(Child, R);
+    return;
+  }
+}
+
+void Analyzer::walkDecl(const DeclStmt *DS, unsigned R) {
+  const Stmt *Scope = C.Regions[R].S;
+  // The declarators of one statement are hoisted together, so the
+  // statement is rewritten as a whole.
+  bool HoistAll = false;
+  for (const Decl *D : DS->decls())
+    if (const auto *V = dyn_cast<VarDecl>(D); V && V->hasLocalStorage())
+      HoistAll |= (V->getInit() && suspends(V->getInit())) ||
+                  (Scope && hasPointAfter(V->getEndLoc(), Scope));
+  for (const Decl *D : DS->decls()) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V || !V->hasLocalStorage())
+      continue;
+    if (isa<DecompositionDecl>(V) && (hasPointAfter(V->getEndLoc(), Scope) || suspends(V->getInit()))) {
+      error(V->getLocation(), "cannot lower: structured binding across a suspension "
+                              "point (not supported yet)");
+      continue;
+    }
+    bool InitSuspends = V->getInit() && suspends(V->getInit());
+    if (HoistAll && !hoistLocal(V, R))
+      continue;
+    if (InitSuspends)
+      walkFullExpr(V->getInit(), R, false);
+  }
+}
+
+void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
+  Loops.push_back(RF);
+  if (!suspends(RF->getBody())) {
+    if (suspends(RF->getRangeInit()))
+      error(RF->getRangeInit()->getBeginLoc(),
+            "cannot lower: suspension in a range-for's range expression (not supported "
+            "yet); store the range in a variable first");
+    walk(RF->getBody(), R);
+    Loops.pop_back();
+    return;
+  }
+  if (RF->getInit())
+    error(RF->getInit()->getBeginLoc(),
+          "cannot lower: range-for with an init-statement around a suspension point (not "
+          "supported yet)");
+  if (suspends(RF->getRangeInit()))
+    error(RF->getRangeInit()->getBeginLoc(),
+          "cannot lower: suspension in a range-for's range expression (not supported yet)");
+  unsigned L = newRegion(Region::Kind::Loop, RF, R);
+  unsigned N = ++Counter;
+  // __range: a pointer to an lvalue range, or the (lifetime-extended)
+  // temporary itself.
+  const VarDecl *RangeVar = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl());
+  const Expr *Init = RangeVar->getInit()->IgnoreImplicit();
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(RangeVar->getInit())) {
+    unsigned O = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_range" + std::to_string(N)),
+                           MTE->getType().getNonReferenceType().getUnqualifiedType(), L,
+                           RF->getBeginLoc());
+    C.Objects[O].Var = RangeVar;
+    C.Objects[O].Origin = MTE->getSubExpr();
+  } else {
+    unsigned O = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_range" + std::to_string(N)),
+                           Ctx.getPointerType(Init->getType()), L, RF->getBeginLoc());
+    C.Objects[O].Var = RangeVar;
+    C.Objects[O].ViaPointer = true;
+    C.Objects[O].Origin = Init;
+  }
+  for (const VarDecl *V : {RF->getBeginStmt() ? cast<VarDecl>(RF->getBeginStmt()->getSingleDecl()) : nullptr,
+                           RF->getEndStmt() ? cast<VarDecl>(RF->getEndStmt()->getSingleDecl()) : nullptr}) {
+    if (!V)
+      continue;
+    bool IsBegin = V == cast<VarDecl>(RF->getBeginStmt()->getSingleDecl());
+    unsigned O = addObject(FrameObject::Kind::Hidden,
+                           uniqueName((IsBegin ? "coflat_begin" : "coflat_end") + std::to_string(N)),
+                           V->getType(), L, RF->getBeginLoc());
+    C.Objects[O].Var = V;
+    C.Objects[O].Origin = V->getInit();
+  }
+  // The loop variable lives for one iteration: its own region.
+  unsigned Iter = newRegion(Region::Kind::Loop, nullptr, L);
+  C.RegionOf[RF->getLoopVarStmt()] = Iter;
+  hoistLocal(RF->getLoopVariable(), Iter);
+  walk(RF->getBody(), Iter);
+  Loops.pop_back();
+}
+
+void Analyzer::walkFullExpr(const Expr *E, unsigned R, bool AsCondition) {
+  if (!E || !suspends(E))
+    return;
+  unsigned F = newRegion(Region::Kind::FullExpr, E, R);
+  SplitExpr Split;
+  Split.Root = E;
+  Split.Region = F;
+  split(E, F, Split.Steps);
+  if (AsCondition) {
+    // The condition's value is kept in the frame so the full-expression's
+    // temporaries can be destroyed before the branch runs.
+    unsigned O = addObject(FrameObject::Kind::Condition, uniqueName("coflat_cond" + std::to_string(++Counter)),
+                           Ctx.BoolTy, F, E->getBeginLoc());
+    ExprStep Step;
+    Step.K = ExprStep::Kind::Eval;
+    Step.E = E;
+    Step.Object = O;
+    Split.Steps.push_back(Step);
+  }
+  C.Splits[E] = std::move(Split);
+}
+
+bool Analyzer::keepsItsValue(const Expr *E) const {
+  // Evaluating these again after the suspension gives the same object or
+  // value, so they need no spill.
+  const Expr *P = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P))
+    if (ICE->getCastKind() == CK_FunctionToPointerDecay ||
+        ICE->getCastKind() == CK_ArrayToPointerDecay || ICE->getCastKind() == CK_NoOp)
+      P = ICE->getSubExpr()->IgnoreParens();
+  if (isa<DeclRefExpr>(P) && E->isGLValue())
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(P))
+    if (isa<FunctionDecl>(DRE->getDecl()) || isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+  if (isa<StringLiteral>(P) || isa<CXXThisExpr>(P))
+    return true;
+  if (!E->isValueDependent() && E->isPRValue() && !E->getType()->isRecordType() &&
+      !E->HasSideEffects(Ctx) && E->isEvaluatable(Ctx))
+    return true;
+  return false;
+}
+
+llvm::SmallVector<const Expr *, 4> Analyzer::evaluationOrder(const Expr *E) {
+  llvm::SmallVector<const Expr *, 4> Order;
+  auto Add = [&](const Expr *X) {
+    if (X)
+      Order.push_back(X);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // C++17 [expr.ass]: the right operand is sequenced before the left.
+    if (BO->isAssignmentOp()) {
+      Add(BO->getRHS());
+      Add(BO->getLHS());
+    } else {
+      Add(BO->getLHS());
+      Add(BO->getRHS());
+    }
+    return Order;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    bool RightFirst = Op->isAssignmentOp();
+    if (RightFirst && Op->getNumArgs() == 2) {
+      Add(Op->getArg(1));
+      Add(Op->getArg(0));
+    } else {
+      for (const Expr *A : Op->arguments())
+        Add(A);
+    }
+    return Order;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const Expr *Callee = Call->getCallee()->IgnoreImplicit();
+    if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+      Add(ME->getBase());
+    else
+      Add(Call->getCallee());
+    for (const Expr *A : Call->arguments())
+      if (!isa<CXXDefaultArgExpr>(A))
+        Add(A);
+    return Order;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *X = dyn_cast_or_null<Expr>(Child))
+      if (!isa<CXXDefaultArgExpr>(X) && !isa<CXXDefaultInitExpr>(X))
+        Add(X);
+  return Order;
+}
+
+int Analyzer::spillObject(const Expr *E, unsigned F) {
+  QualType T = E->getType();
+  if (T->isVoidType())
+    return -1;
+  std::string Name = uniqueName("coflat_spill" + std::to_string(++Counter));
+  if (E->isGLValue()) {
+    if (E->refersToBitField()) {
+      error(E->getBeginLoc(), "cannot lower: a bit-field is evaluated before a suspension "
+                              "point in the same expression");
+      return -1;
+    }
+    unsigned O = addObject(FrameObject::Kind::Spill, Name, Ctx.getPointerType(T), F,
+                           E->getBeginLoc());
+    C.Objects[O].ViaPointer = true;
+    C.Objects[O].IsXValue = E->isXValue();
+    C.Objects[O].Origin = E;
+    return O;
+  }
+  if (T->isRecordType()) {
+    error(E->getBeginLoc(), "cannot lower: a class-type value ('" + T.getAsString() +
+                                "') is computed before a suspension point in the same "
+                                "expression and would need an extra move; store it in a "
+                                "variable first");
+    return -1;
+  }
+  unsigned O = addObject(FrameObject::Kind::Spill, Name, T.getUnqualifiedType(), F,
+                         E->getBeginLoc());
+  C.Objects[O].Origin = E;
+  return O;
+}
+
+void Analyzer::hoistTemporaries(const Expr *E, unsigned F) {
+  // Everything here is evaluated before a suspension of the same
+  // full-expression: its temporaries must outlive the suspension.
+  if (!E)
+    return;
+  if (C.Replacements.count(E))
+    return; // already lowered (a spilled value or a resumed suspension)
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    QualType T = MTE->getType().getNonReferenceType().getUnqualifiedType();
+    unsigned O = addObject(FrameObject::Kind::Temporary,
+                           uniqueName("coflat_tmp" + std::to_string(++Counter)), T, F,
+                           MTE->getBeginLoc());
+    C.Objects[O].Origin = MTE;
+    C.Replacements[MTE] = {Replacement::Kind::MaterializeInFrame, O};
+    const Expr *Sub = MTE->getSubExpr();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Sub))
+      Sub = Bind->getSubExpr(); // the same temporary, now in the frame
+    hoistTemporaries(Sub, F);
+    return;
+  }
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+    error(Bind->getBeginLoc(), "cannot lower: temporary of type '" + Bind->getType().getAsString() +
+                                   "' is destroyed at the end of a full-expression that "
+                                   "suspends, and it cannot be kept in the frame; store it in "
+                                   "a variable first");
+    return;
+  }
+  if (isa<LambdaExpr>(E))
+    return;
+  for (const Stmt *Child : E->children())
+    if (const auto *X = dyn_cast_or_null<Expr>(Child))
+      hoistTemporaries(X, F);
+}
+
+void Analyzer::spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
+  if (suspends(E))
+    split(E, F, Steps);
+  hoistTemporaries(E, F);
+  if (keepsItsValue(E))
+    return;
+  ExprStep Step;
+  Step.K = ExprStep::Kind::Eval;
+  Step.E = E;
+  Step.Object = spillObject(E, F);
+  Steps.push_back(Step);
+  if (Step.Object >= 0)
+    C.Replacements[E] = {Replacement::Kind::Object, unsigned(Step.Object)};
+}
+
+void Analyzer::splitSuspend(const CoroutineSuspendExpr *S, unsigned F,
+                            std::vector<ExprStep> &Steps) {
+  const Expr *Operand = operandOf(S);
+  if (suspends(Operand))
+    split(Operand, F, Steps);
+  // A yielded value is copied into the generator before it suspends: a
+  // trivially destructible operand need not outlive the suspension.
+  const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Operand);
+  if (isa<CoyieldExpr>(S) && MTE && !MTE->getType().isDestructedType())
+    hoistTemporaries(MTE->getSubExpr(), F);
+  else
+    hoistTemporaries(Operand, F);
+  unsigned Id = PointId.lookup(S);
+  SuspendPoint &P = C.Points[Id - 1];
+  QualType AwaiterType = S->getOpaqueValue()->getType();
+  P.Awaiter = addObject(FrameObject::Kind::Awaiter, uniqueName("coflat_aw" + std::to_string(Id)),
+                        AwaiterType.getUnqualifiedType(), F, S->getBeginLoc());
+  C.Objects[P.Awaiter].Origin = S;
+  P.Region = F;
+  FullExprLive[Id - 1] = std::vector<unsigned>(C.Regions[F].Objects.begin(),
+                                               C.Regions[F].Objects.end());
+  ExprStep Step;
+  Step.K = ExprStep::Kind::Suspend;
+  Step.Point = Id;
+  Steps.push_back(Step);
+  C.Replacements[S] = {Replacement::Kind::Resume, Id};
+}
+
+void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
+  if (const auto *S = dyn_cast<CoroutineSuspendExpr>(E)) {
+    splitSuspend(S, F, Steps);
+    return;
+  }
+  // Short-circuiting and conditional operators suspend only on the branch
+  // taken: they become an `if` around the branch's steps.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp() && suspends(BO->getRHS())) {
+    spillBefore(BO->getLHS(), F, Steps);
+    unsigned O = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
+                           Ctx.BoolTy, F, BO->getBeginLoc());
+    ExprStep Init;
+    Init.K = ExprStep::Kind::Eval;
+    Init.E = BO->getLHS();
+    Init.Object = O;
+    Steps.push_back(Init);
+    ExprStep If;
+    If.K = ExprStep::Kind::If;
+    If.Object = O;
+    If.Negate = BO->getOpcode() == BO_LOr;
+    split(BO->getRHS(), F, If.Then);
+    hoistTemporaries(BO->getRHS(), F);
+    ExprStep Rhs;
+    Rhs.K = ExprStep::Kind::Eval;
+    Rhs.E = BO->getRHS();
+    Rhs.Object = O;
+    If.Then.push_back(Rhs);
+    Steps.push_back(std::move(If));
+    C.Replacements[E] = {Replacement::Kind::Object, O};
+    return;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E);
+      CO && (suspends(CO->getTrueExpr()) || suspends(CO->getFalseExpr()))) {
+    spillBefore(CO->getCond(), F, Steps);
+    unsigned Cond = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
+                              Ctx.BoolTy, F, CO->getBeginLoc());
+    ExprStep Init;
+    Init.K = ExprStep::Kind::Eval;
+    Init.E = CO->getCond();
+    Init.Object = Cond;
+    Steps.push_back(Init);
+    int Result = spillObject(CO, F);
+    ExprStep If;
+    If.K = ExprStep::Kind::If;
+    If.Object = Cond;
+    for (auto [Branch, Out] : {std::pair{CO->getTrueExpr(), &If.Then}, std::pair{CO->getFalseExpr(), &If.Else}}) {
+      if (suspends(Branch))
+        split(Branch, F, *Out);
+      hoistTemporaries(Branch, F);
+      ExprStep Value;
+      Value.K = ExprStep::Kind::Eval;
+      Value.E = Branch;
+      Value.Object = Result;
+      Out->push_back(Value);
+    }
+    Steps.push_back(std::move(If));
+    if (Result >= 0)
+      C.Replacements[E] = {Replacement::Kind::Object, unsigned(Result)};
+    return;
+  }
+  if (isa<BinaryConditionalOperator>(E) || isa<StmtExpr>(E)) {
+    error(E->getBeginLoc(), "cannot lower: suspension inside this kind of expression is not "
+                            "supported yet");
+    return;
+  }
+  llvm::SmallVector<const Expr *, 4> Order = evaluationOrder(E);
+  int Last = -1;
+  for (unsigned I = 0; I < Order.size(); ++I)
+    if (suspends(Order[I]))
+      Last = I;
+  for (int I = 0; I < Last; ++I)
+    spillBefore(Order[I], F, Steps);
+  if (Last >= 0)
+    split(Order[Last], F, Steps);
+}
+
+bool Analyzer::isTryBlock(unsigned R) const {
+  // A try block's guard and dispatch belong to its try region, whose entry
+  // label stands before `try`.
+  const Region &Reg = C.Regions[R];
+  if (Reg.K != Region::Kind::Block || Reg.Parent < 0)
+    return false;
+  const Region &P = C.Regions[Reg.Parent];
+  return P.K == Region::Kind::Try && cast<CXXTryStmt>(P.S)->getTryBlock() == Reg.S;
+}
+
+void Analyzer::finishPoints() {
+  for (SuspendPoint &P : C.Points) {
+    // Regions from the point outwards.
+    llvm::SmallVector<unsigned, 8> Chain;
+    for (int R = P.Region; R >= 0; R = C.Regions[R].Parent)
+      Chain.push_back(R);
+    for (unsigned R : Chain)
+      C.Regions[R].ContainsSuspend = true;
+    unsigned At = offset(P.E->getBeginLoc());
+    for (unsigned R : Chain) {
+      const Region &Reg = C.Regions[R];
+      if (Reg.K == Region::Kind::Try)
+        P.InTry.push_back(R);
+      if (Reg.K == Region::Kind::FullExpr)
+        continue;
+      for (unsigned O : Reg.Objects)
+        if (offset(C.Objects[O].Loc) < At)
+          P.Live.push_back(O);
+    }
+    for (unsigned O : FullExprLive[P.Id - 1])
+      P.Live.push_back(O);
+  }
+  for (SuspendPoint &P : C.Points) {
+    llvm::SmallVector<unsigned, 8> Chain;
+    for (int R = P.Region; R >= 0; R = C.Regions[R].Parent)
+      if (C.Regions[R].isBarrier() && !isTryBlock(R))
+        Chain.push_back(R);
+    P.Barriers.assign(Chain.rbegin(), Chain.rend());
+  }
+}
+
+std::optional<Coroutine> Analyzer::run() {
+  const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
+  if (isa<CXXMethodDecl>(FD) && !cast<CXXMethodDecl>(FD)->isStatic()) {
+    error(FD->getLocation(), "cannot lower: member function coroutines are not supported yet; "
+                             "use a free function taking the object as a parameter");
+    return std::nullopt;
+  }
+  if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()) {
+    error(FD->getLocation(), "cannot lower: lambda coroutines are not supported yet");
+    return std::nullopt;
+  }
+  if (FD->isTemplated() || FD->getTemplatedKind() != FunctionDecl::TK_NonTemplate) {
+    error(FD->getLocation(), "cannot lower: coroutine templates are not supported yet");
+    return std::nullopt;
+  }
+  if (FD->isVariadic()) {
+    error(FD->getLocation(), "cannot lower: C variadic coroutines");
+    return std::nullopt;
+  }
+  if (C.Kind != CoroutineKind::Generator) {
+    error(FD->getLocation(), "cannot lower: " + kindName(C.Kind) +
+                                 " coroutines are not supported yet (generators only)");
+    return std::nullopt;
+  }
+  C.ReturnType = frameTypeName(FD->getReturnType(), Ctx);
+
+  // Names the body refers to: a frame member must not hide them.
+  struct RefCollector {
+    static void run(const Stmt *S, llvm::DenseSet<const NamedDecl *> &Out) {
+      if (!S)
+        return;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        Out.insert(DRE->getDecl());
+      for (const Stmt *Child : S->children())
+        run(Child, Out);
+    }
+  };
+  RefCollector::run(Body->getBody(), Referenced);
+  UsedNames.insert("this");
+
+  unsigned Index = 0;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    FrameObject O;
+    O.K = FrameObject::Kind::Parameter;
+    O.Name = P->getName().empty() ? "coflat_arg" + std::to_string(Index) : P->getName().str();
+    O.Type = P->getType();
+    O.TypeName = frameTypeName(P->getType(), Ctx);
+    O.Var = P;
+    O.Loc = P->getLocation();
+    UsedNames.insert(O.Name);
+    C.Objects.push_back(O);
+    ++Index;
+  }
+
+  collectPoints(Body->getBody());
+  std::stable_sort(C.Points.begin(), C.Points.end(), [&](const SuspendPoint &A, const SuspendPoint &B) {
+    return offset(A.E->getBeginLoc()) < offset(B.E->getBeginLoc());
+  });
+  for (unsigned I = 0; I < C.Points.size(); ++I) {
+    C.Points[I].Id = I + 1;
+    PointId[C.Points[I].E] = I + 1;
+  }
+  FullExprLive.resize(C.Points.size());
+
+  unsigned Root = newRegion(Region::Kind::Body, nullptr, -1);
+  walk(Body->getBody(), Root);
+  finishPoints();
+  if (Failed)
+    return std::nullopt;
+  return std::move(C);
+}
+
+} // namespace
+
+std::optional<Coroutine> analyzeCoroutine(const FunctionDecl *FD, CoroutineKind K,
+                                          StringRef FrameName, ASTContext &Ctx) {
+  return Analyzer(FD, K, FrameName, Ctx).run();
+}
+
+} // namespace coflat

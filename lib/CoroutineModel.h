@@ -1,0 +1,138 @@
+//===- CoroutineModel.h - What the analysis learns about one coroutine ----===//
+//
+// The single source of truth shared by lowering (Emitter) and inspection
+// (StateGraph): the suspension points, the regions (scopes and try blocks)
+// that shape the dispatch, the frame objects, and how each suspending
+// full-expression is split around its suspensions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COFLAT_LIB_COROUTINEMODEL_H
+#define COFLAT_LIB_COROUTINEMODEL_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+#include <vector>
+
+namespace coflat {
+
+enum class CoroutineKind { Generator, Task, AsyncGenerator };
+
+llvm::StringRef kindName(CoroutineKind K);
+
+/// An object that lives in the frame rather than on the stack of resume().
+struct FrameObject {
+  enum class Kind {
+    Parameter, ///< a parameter copy (or reference), a plain member
+    Local,     ///< a local variable whose scope contains a suspension
+    Hidden,    ///< __range/__begin/__end of a range-for that suspends
+    Awaiter,   ///< the awaiter of a pending co_yield / co_await
+    Spill,     ///< a value computed before a suspension in its expression
+    Temporary, ///< a temporary living to the end of a suspending expression
+    Condition, ///< the value of a suspending condition
+  };
+  Kind K;
+  std::string Name;     ///< member name in the frame
+  std::string TypeName; ///< member type as written in the frame
+  clang::QualType Type; ///< the member's type (for layout)
+  const clang::VarDecl *Var = nullptr;
+  const clang::Expr *Origin = nullptr;
+  unsigned Region = 0;     ///< owning region (not for parameters)
+  int DestroyIndex = -1;   ///< position among the region's destroyed objects
+  bool ViaPointer = false; ///< a reference stored as a pointer
+  bool IsXValue = false;   ///< ViaPointer: refers to an xvalue
+  clang::SourceLocation Loc;
+
+  bool needsDestroy() const { return DestroyIndex >= 0; }
+};
+
+/// A scope or try block of the body that the lowering must respect.
+struct Region {
+  enum class Kind { Body, Block, Loop, Switch, Try, FullExpr };
+  Kind K;
+  unsigned Id;
+  int Parent = -1;
+  const clang::Stmt *S = nullptr;
+  llvm::SmallVector<unsigned, 4> Objects; ///< owned frame objects, in order
+  unsigned NumDestroyed = 0;              ///< objects with a destroy index
+  bool ContainsSuspend = false;
+
+  bool guarded() const { return NumDestroyed > 0; }
+  /// A jump from outside may not land inside: resuming goes through its
+  /// entry label and the dispatch after its guard.
+  bool isBarrier() const {
+    return ContainsSuspend && (guarded() || K == Kind::Try);
+  }
+};
+
+/// One co_yield / co_await: a state of the machine.
+struct SuspendPoint {
+  enum class Kind { Yield, Await };
+  Kind K;
+  unsigned Id; ///< the state number (1-based, source order)
+  const clang::CoroutineSuspendExpr *E;
+  unsigned Awaiter;                  ///< frame object holding the awaiter
+  unsigned Region;                   ///< the innermost region
+  llvm::SmallVector<unsigned, 4> Barriers; ///< outermost first
+  std::vector<unsigned> Live;        ///< frame objects live while suspended
+  std::vector<unsigned> InTry;       ///< enclosing try regions, innermost first
+};
+
+/// One step of a suspending full-expression, in evaluation order.
+struct ExprStep {
+  enum class Kind {
+    Eval,    ///< evaluate E into frame object Object (or discard if -1)
+    Suspend, ///< suspend at SuspendPoint Point
+    If,      ///< if (Object [negated]) { Then } else { Else }
+  };
+  Kind K;
+  const clang::Expr *E = nullptr;
+  int Object = -1;
+  unsigned Point = 0;
+  bool Negate = false;
+  std::vector<ExprStep> Then, Else;
+};
+
+/// How a subexpression is replaced when the rest of its expression is
+/// printed: by the object it was spilled to, by its awaiter's await_resume(),
+/// or (a temporary) by constructing it in the frame.
+struct Replacement {
+  enum class Kind { Object, Resume, MaterializeInFrame };
+  Kind K;
+  unsigned Index; ///< object index, or suspend point id for Resume
+};
+
+/// A full-expression that suspends, split around its suspensions.
+struct SplitExpr {
+  const clang::Expr *Root;
+  unsigned Region; ///< the FullExpr region owning its objects
+  std::vector<ExprStep> Steps;
+};
+
+/// Everything known about one lowered coroutine.
+struct Coroutine {
+  const clang::FunctionDecl *F = nullptr;
+  CoroutineKind Kind = CoroutineKind::Generator;
+  std::string FrameName;
+  std::string ReturnType; ///< fully qualified
+  std::vector<FrameObject> Objects;
+  std::vector<Region> Regions;
+  std::vector<SuspendPoint> Points; ///< Points[i].Id == i + 1
+  llvm::DenseMap<const clang::Expr *, SplitExpr> Splits;
+  llvm::DenseMap<const clang::Expr *, Replacement> Replacements;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> Hoisted; ///< var -> object
+  llvm::DenseMap<const clang::Stmt *, unsigned> RegionOf;   ///< stmt -> region
+  /// Loops whose condition or increment suspends: `continue` becomes a goto.
+  llvm::DenseMap<const clang::Stmt *, unsigned> ContinueLabel;
+  llvm::DenseMap<const clang::ContinueStmt *, const clang::Stmt *> ContinueTarget;
+  bool HasLabels = false; ///< a goto may jump backwards over declarations
+};
+
+} // namespace coflat
+
+#endif // COFLAT_LIB_COROUTINEMODEL_H

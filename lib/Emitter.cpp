@@ -1,0 +1,748 @@
+//===- Emitter.cpp - Writes a coroutine as a frame struct and a switch -----===//
+//
+// Every statement is printed as its own source text, except that the
+// "special" nodes below it (suspending full-expressions, hoisted
+// declarations, guarded scopes, co_return, ...) are replaced by their
+// lowering.  So the user's text survives wherever nothing had to change.
+//
+//===----------------------------------------------------------------------===//
+#include "Emitter.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace coflat {
+namespace {
+
+class Emitter {
+public:
+  Emitter(const Coroutine &C, ASTContext &Ctx, const EmitOptions &Opts)
+      : C(C), Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts) {
+    Buffer = SM.getBufferData(SM.getMainFileID());
+  }
+
+  std::optional<std::string> run();
+
+private:
+  struct Span {
+    unsigned B = 0, E = 0;
+  };
+
+  void error(SourceLocation L, const Twine &Msg) {
+    DiagnosticsEngine &D = Ctx.getDiagnostics();
+    D.Report(L, D.getCustomDiagID(DiagnosticsEngine::Error, "%0")) << Msg.str();
+    Failed = true;
+  }
+
+  Span span(const Stmt *S);
+  Span span(SourceRange R);
+  std::string text(Span S) const { return Buffer.substr(S.B, S.E - S.B).str(); }
+  std::string lineDirective(SourceLocation L) const;
+
+  // --- which nodes are rewritten ---
+  bool special(const Stmt *S) const;
+  bool inExpr(const Stmt *S) const;
+  void collectSpecial(const Stmt *S, Span Within, bool ExprMode,
+                      llvm::SmallVectorImpl<const Stmt *> &Out);
+  std::string render(const Stmt *Root, Span Within, bool ExprMode);
+
+  // --- statements ---
+  std::string stmt(const Stmt *S);
+  std::string compound(const CompoundStmt *CS, bool InSwitch);
+  std::string declStmt(const DeclStmt *DS);
+  std::string forStmt(const ForStmt *F);
+  std::string rangeFor(const CXXForRangeStmt *RF);
+  std::string whileStmt(const WhileStmt *W);
+  std::string doStmt(const DoStmt *D);
+  std::string ifStmt(const IfStmt *If);
+  std::string switchStmt(const SwitchStmt *Sw);
+  std::string tryStmt(const CXXTryStmt *T);
+  std::string coreturn(const CoreturnStmt *R);
+
+  // --- regions ---
+  std::string entryLabel(unsigned R) const;
+  std::string guard(unsigned R) const;
+  std::string dispatch(unsigned R) const;
+  std::string opening(unsigned R, unsigned DispatchRegion) const;
+  int regionOf(const Stmt *S) const;
+
+  // --- expressions ---
+  std::string expr(const Expr *E);
+  std::string replacement(const Expr *E, const Replacement &Rep);
+  std::string objectRef(unsigned O) const;
+  std::string construct(unsigned O, const std::string &Args);
+  std::string markLive(unsigned O) const;
+  std::string steps(const std::vector<ExprStep> &Steps);
+  std::string splitExpr(const Expr *E, const std::string &Tail);
+  std::string hoistedInit(const VarDecl *V, unsigned O);
+
+  // --- the frame ---
+  std::string frameStruct();
+  std::string unwindFunction();
+
+  const Coroutine &C;
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const EmitOptions &Opts;
+  StringRef Buffer;
+  bool Failed = false;
+  llvm::DenseSet<const Stmt *> UsedContinue; // loops whose continue label is used
+  std::string CallArgsText; // the frame constructor's arguments, in the function
+};
+
+Emitter::Span Emitter::span(SourceRange R) {
+  SourceLocation B = SM.getExpansionLoc(R.getBegin());
+  SourceLocation E = SM.getExpansionLoc(R.getEnd());
+  unsigned EndLen = Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
+  return {SM.getFileOffset(B), SM.getFileOffset(E) + EndLen};
+}
+
+Emitter::Span Emitter::span(const Stmt *S) { return span(S->getSourceRange()); }
+
+std::string Emitter::lineDirective(SourceLocation L) const {
+  if (!Opts.LineDirectives)
+    return "";
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  std::string Name;
+  for (char Ch : StringRef(P.getFilename())) {
+    if (Ch == '\\' || Ch == '"')
+      Name += '\\';
+    Name += Ch;
+  }
+  return "#line " + std::to_string(P.getLine()) + " \"" + Name + "\"\n";
+}
+
+int Emitter::regionOf(const Stmt *S) const {
+  auto It = C.RegionOf.find(S);
+  return It == C.RegionOf.end() ? -1 : int(It->second);
+}
+
+bool Emitter::inExpr(const Stmt *S) const {
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (C.Replacements.count(E))
+      return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = C.Hoisted.find(V);
+        if (It != C.Hoisted.end()) {
+          const FrameObject &O = C.Objects[It->second];
+          return O.ViaPointer || O.Name != V->getName();
+        }
+      }
+  }
+  return false;
+}
+
+bool Emitter::special(const Stmt *S) const {
+  if (inExpr(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return C.Splits.count(E);
+  if (isa<CoreturnStmt>(S))
+    return true;
+  if (const auto *Cont = dyn_cast<ContinueStmt>(S)) {
+    auto It = C.ContinueTarget.find(Cont);
+    return It != C.ContinueTarget.end() && C.ContinueLabel.count(It->second);
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D); V && C.Hoisted.count(V))
+        return true;
+    return false;
+  }
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    int R = regionOf(CS);
+    return R >= 0 && (C.Regions[R].guarded() || C.Regions[R].isBarrier() ||
+                      (C.Regions[R].Parent >= 0 && C.Regions[C.Regions[R].Parent].K == Region::Kind::Try));
+  }
+  if (const auto *F = dyn_cast<ForStmt>(S))
+    return C.ContinueLabel.count(F) || (F->getInit() && special(F->getInit())) ||
+           (regionOf(F) >= 0 && C.Regions[regionOf(F)].guarded());
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+    return regionOf(RF) >= 0;
+  if (const auto *W = dyn_cast<WhileStmt>(S))
+    return C.Splits.count(W->getCond());
+  if (const auto *D = dyn_cast<DoStmt>(S))
+    return C.Splits.count(D->getCond());
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getCond() && C.Splits.count(If->getCond());
+  if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
+    int R = regionOf(Sw->getBody());
+    return R >= 0 && (C.Regions[R].guarded() || C.Regions[R].isBarrier());
+  }
+  if (const auto *T = dyn_cast<CXXTryStmt>(S))
+    return regionOf(T) >= 0;
+  return false;
+}
+
+void Emitter::collectSpecial(const Stmt *S, Span Within, bool ExprMode,
+                             llvm::SmallVectorImpl<const Stmt *> &Out) {
+  for (const Stmt *Child : S->children()) {
+    if (!Child || isa<LambdaExpr>(Child))
+      continue;
+    bool Is = ExprMode ? inExpr(Child) : special(Child);
+    if (Is) {
+      if (Child->getBeginLoc().isInvalid())
+        continue;
+      if (Child->getBeginLoc().isMacroID() || Child->getEndLoc().isMacroID()) {
+        Span SS = span(Child);
+        if (SS.B < Within.B || SS.E > Within.E) {
+          error(Child->getBeginLoc(), "cannot lower: a suspension or frame variable inside "
+                                      "a macro expansion");
+          continue;
+        }
+      }
+      Span SS = span(Child);
+      if (SS.B >= Within.B && SS.E <= Within.E)
+        Out.push_back(Child);
+      continue;
+    }
+    collectSpecial(Child, Within, ExprMode, Out);
+  }
+}
+
+std::string Emitter::render(const Stmt *Root, Span Within, bool ExprMode) {
+  llvm::SmallVector<const Stmt *, 8> Parts;
+  collectSpecial(Root, Within, ExprMode, Parts);
+  std::stable_sort(Parts.begin(), Parts.end(), [&](const Stmt *A, const Stmt *B) {
+    return span(A).B < span(B).B;
+  });
+  std::string Out;
+  unsigned Pos = Within.B;
+  for (const Stmt *P : Parts) {
+    Span SP = span(P);
+    if (SP.B < Pos)
+      continue; // nested in a part already printed
+    Out += Buffer.substr(Pos, SP.B - Pos);
+    Pos = SP.E;
+    if (ExprMode) {
+      Out += expr(cast<Expr>(P));
+      continue;
+    }
+    Out += stmt(P);
+    // An expression statement, co_return or continue became a block or a
+    // goto that carries its own ';': drop the user's, so that an `else`
+    // after it still parses.
+    if (isa<Expr>(P) || isa<CoreturnStmt>(P) || isa<ContinueStmt>(P)) {
+      size_t Semi = Buffer.find_first_not_of(" \t", Pos);
+      if (Semi < Within.E && Buffer[Semi] == ';')
+        Pos = Semi + 1;
+    }
+  }
+  Out += Buffer.substr(Pos, Within.E - Pos);
+  return Out;
+}
+
+// --- regions ---
+
+std::string Emitter::entryLabel(unsigned R) const {
+  return C.Regions[R].isBarrier() ? "coflat_enter_" + std::to_string(R) + ": " : "";
+}
+
+std::string Emitter::guard(unsigned R) const {
+  if (!C.Regions[R].guarded())
+    return "";
+  return " coflat::detail::scope_guard<" + C.FrameName + "> coflat_guard" + std::to_string(R) +
+         "(this, " + std::to_string(R) + ");";
+}
+
+std::string Emitter::dispatch(unsigned R) const {
+  // Resuming: jump from this barrier to the next barrier on the way to the
+  // suspension point, or to the point itself.
+  std::string Cases;
+  for (const SuspendPoint &P : C.Points) {
+    auto It = std::find(P.Barriers.begin(), P.Barriers.end(), R);
+    if (It == P.Barriers.end())
+      continue;
+    ++It;
+    std::string Target = It == P.Barriers.end() ? "coflat_resume_" + std::to_string(P.Id)
+                                                : "coflat_enter_" + std::to_string(*It);
+    Cases += " case " + std::to_string(P.Id) + ": goto " + Target + ";";
+  }
+  if (Cases.empty())
+    return "";
+  return " switch (coflat_state) {" + Cases + " default: break; }";
+}
+
+std::string Emitter::opening(unsigned R, unsigned DispatchRegion) const {
+  return guard(R) + dispatch(DispatchRegion);
+}
+
+// --- frame objects ---
+
+std::string Emitter::objectRef(unsigned O) const {
+  const FrameObject &Obj = C.Objects[O];
+  if (!Obj.ViaPointer)
+    return Obj.Name;
+  if (Obj.IsXValue)
+    return "static_cast<" + Obj.TypeName.substr(0, Obj.TypeName.size() - 1) + "&&>(*" + Obj.Name + ")";
+  return "(*" + Obj.Name + ")";
+}
+
+std::string Emitter::markLive(unsigned O) const {
+  const FrameObject &Obj = C.Objects[O];
+  if (!Obj.needsDestroy())
+    return "";
+  return " coflat_live" + std::to_string(Obj.Region) + " = " + std::to_string(Obj.DestroyIndex + 1) + ";";
+}
+
+std::string Emitter::construct(unsigned O, const std::string &Args) {
+  // Args is the parenthesised or braced initialiser, or empty for
+  // default-initialisation.
+  const FrameObject &Obj = C.Objects[O];
+  std::string Out;
+  if (C.HasLabels && Obj.needsDestroy()) // a backward goto may re-run it
+    Out += " coflat_unwind(" + std::to_string(Obj.Region) + ", " + std::to_string(Obj.DestroyIndex) + ");";
+  if (Obj.ViaPointer)
+    Out += " " + Obj.Name + " = coflat::detail::address_of" + Args + ";";
+  else
+    Out += " ::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + Args + ";";
+  return Out + markLive(O);
+}
+
+std::string Emitter::replacement(const Expr *E, const Replacement &Rep) {
+  switch (Rep.K) {
+  case Replacement::Kind::Object:
+    return objectRef(Rep.Index);
+  case Replacement::Kind::Resume:
+    return "coflat_aw" + std::to_string(Rep.Index) + ".await_resume()";
+  case Replacement::Kind::MaterializeInFrame: {
+    const auto *MTE = cast<MaterializeTemporaryExpr>(E);
+    const FrameObject &Obj = C.Objects[Rep.Index];
+    std::string Live = markLive(Rep.Index);
+    if (!Live.empty())
+      Live = Live.substr(1, Live.size() - 2) + ", "; // " x = n;" -> "x = n, "
+    return "(::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + "(" +
+           expr(MTE->getSubExpr()) + "), " + Live + "static_cast<" + Obj.TypeName + "&&>(" +
+           Obj.Name + "))";
+  }
+  }
+  llvm_unreachable("unknown replacement");
+}
+
+std::string Emitter::expr(const Expr *E) {
+  auto It = C.Replacements.find(E);
+  if (It != C.Replacements.end())
+    return replacement(E, It->second);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+      auto H = C.Hoisted.find(V);
+      if (H != C.Hoisted.end())
+        return objectRef(H->second);
+    }
+  if (E->getBeginLoc().isInvalid())
+    return "";
+  return render(E, span(E), /*ExprMode=*/true);
+}
+
+std::string Emitter::steps(const std::vector<ExprStep> &Steps) {
+  std::string Out;
+  for (const ExprStep &S : Steps) {
+    switch (S.K) {
+    case ExprStep::Kind::Eval: {
+      std::string Value = expr(S.E);
+      if (S.Object < 0) {
+        Out += " " + Value + ";";
+        break;
+      }
+      const FrameObject &Obj = C.Objects[S.Object];
+      if (Obj.ViaPointer)
+        Out += " " + Obj.Name + " = coflat::detail::address_of(" + Value + ");";
+      else if (Obj.K == FrameObject::Kind::Condition)
+        Out += " " + Obj.Name + " = static_cast<bool>(" + Value + ");";
+      else
+        Out += " " + Obj.Name + " = " + Value + ";";
+      break;
+    }
+    case ExprStep::Kind::Suspend: {
+      const SuspendPoint &P = C.Points[S.Point - 1];
+      std::string Id = std::to_string(P.Id);
+      std::string Aw = "coflat_aw" + Id;
+      const auto *Call = dyn_cast<CallExpr>(P.E->getCommonExpr()->IgnoreImplicit());
+      std::string Operand = Call && Call->getNumArgs() == 1 ? expr(Call->getArg(0)) : expr(P.E->getOperand());
+      Out += construct(P.Awaiter, "(this->coflat_yield_value(" + Operand + "))");
+      Out += " if (!" + Aw + ".await_ready()) { coflat_state = " + Id + "; " + Aw +
+             ".await_suspend(coflat::detail::frame_handle(this)); return; } coflat_resume_" + Id +
+             ": coflat_state = coflat::detail::state_running;";
+      break;
+    }
+    case ExprStep::Kind::If: {
+      Out += std::string(" if (") + (S.Negate ? "!" : "") + C.Objects[S.Object].Name + ") {" +
+             steps(S.Then) + " }";
+      if (!S.Else.empty())
+        Out += " else {" + steps(S.Else) + " }";
+      break;
+    }
+    }
+  }
+  return Out;
+}
+
+std::string Emitter::splitExpr(const Expr *E, const std::string &Tail) {
+  const SplitExpr &Split = C.Splits.find(E)->second;
+  unsigned R = Split.Region;
+  return entryLabel(R) + "{" + opening(R, R) + steps(Split.Steps) + Tail + " }";
+}
+
+// --- statements ---
+
+std::string Emitter::stmt(const Stmt *S) {
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (C.Splits.count(E))
+      return splitExpr(E, " " + expr(E) + ";");
+    return expr(E);
+  }
+  if (!special(S))
+    return render(S, span(S), false);
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    return compound(cast<CompoundStmt>(S), false);
+  case Stmt::DeclStmtClass:
+    return declStmt(cast<DeclStmt>(S));
+  case Stmt::ForStmtClass:
+    return forStmt(cast<ForStmt>(S));
+  case Stmt::CXXForRangeStmtClass:
+    return rangeFor(cast<CXXForRangeStmt>(S));
+  case Stmt::WhileStmtClass:
+    return whileStmt(cast<WhileStmt>(S));
+  case Stmt::DoStmtClass:
+    return doStmt(cast<DoStmt>(S));
+  case Stmt::IfStmtClass:
+    return ifStmt(cast<IfStmt>(S));
+  case Stmt::SwitchStmtClass:
+    return switchStmt(cast<SwitchStmt>(S));
+  case Stmt::CXXTryStmtClass:
+    return tryStmt(cast<CXXTryStmt>(S));
+  case Stmt::CoreturnStmtClass:
+    return coreturn(cast<CoreturnStmt>(S));
+  case Stmt::ContinueStmtClass: {
+    const Stmt *Loop = C.ContinueTarget.find(cast<ContinueStmt>(S))->second;
+    UsedContinue.insert(Loop);
+    return "goto coflat_continue_" + std::to_string(C.ContinueLabel.find(Loop)->second) + ";";
+  }
+  default:
+    return render(S, span(S), false);
+  }
+}
+
+std::string Emitter::compound(const CompoundStmt *CS, bool InSwitch) {
+  Span SP = span(CS);
+  int R = regionOf(CS);
+  std::string Open;
+  std::string Label;
+  if (R >= 0 && !InSwitch) {
+    const Region &Reg = C.Regions[R];
+    int Parent = Reg.Parent;
+    bool TryBlock = Parent >= 0 && C.Regions[Parent].K == Region::Kind::Try;
+    Open = opening(R, TryBlock ? Parent : R);
+    if (!TryBlock)
+      Label = entryLabel(R);
+  }
+  Span Inner{SP.B + 1, SP.E - 1};
+  return Label + "{" + Open + render(CS, Inner, false) + "}";
+}
+
+std::string Emitter::hoistedInit(const VarDecl *V, unsigned O) {
+  const Expr *Init = V->getInit();
+  if (!Init)
+    return construct(O, "");
+  if (C.Objects[O].ViaPointer)
+    return construct(O, "(" + expr(Init) + ")");
+  switch (V->getInitStyle()) {
+  case VarDecl::CInit: {
+    if (isa<InitListExpr>(Init->IgnoreImplicit()) && !isa<CXXStdInitializerListExpr>(Init))
+      return construct(O, expr(Init)); // T x = {...}: braces
+    return construct(O, "(" + expr(Init) + ")");
+  }
+  case VarDecl::CallInit:
+  case VarDecl::ListInit:
+  case VarDecl::ParenListInit: {
+    // The initialiser's text after the name: "(args)" or "{args}".
+    SourceLocation NameEnd = Lexer::getLocForEndOfToken(V->getLocation(), 0, SM, Ctx.getLangOpts());
+    Span Within{SM.getFileOffset(SM.getExpansionLoc(NameEnd)), span(V->getSourceRange()).E};
+    std::string Args = render(Init, Within, /*ExprMode=*/true);
+    StringRef Trimmed = StringRef(Args).trim();
+    if (Trimmed.empty()) // T x{} parses as value-initialisation
+      Trimmed = "{}";
+    return construct(O, Trimmed.str());
+  }
+  }
+  return construct(O, "(" + expr(Init) + ")");
+}
+
+std::string Emitter::declStmt(const DeclStmt *DS) {
+  std::string Out = "{";
+  for (const Decl *D : DS->decls()) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V)
+      continue;
+    auto It = C.Hoisted.find(V);
+    if (It == C.Hoisted.end()) {
+      error(V->getLocation(), "internal: declaration mixes frame and stack variables");
+      continue;
+    }
+    if (V->getInit() && C.Splits.count(V->getInit()))
+      Out += " " + splitExpr(V->getInit(), hoistedInit(V, It->second));
+    else
+      Out += hoistedInit(V, It->second);
+  }
+  return Out + " }";
+}
+
+std::string Emitter::forStmt(const ForStmt *F) {
+  int R = regionOf(F);
+  std::string Out = (R >= 0 ? entryLabel(R) : "") + "{" + (R >= 0 ? opening(R, R) : "");
+  if (F->getInit())
+    Out += " " + stmt(F->getInit());
+  auto Cont = C.ContinueLabel.find(F);
+  if (Cont == C.ContinueLabel.end()) {
+    // Only the init changed: keep the loop's own text after it.
+    Span SP = span(F);
+    Span Head = span(SourceRange(F->getBeginLoc(), F->getInit() ? F->getInit()->getEndLoc() : F->getLParenLoc()));
+    std::string Rest = render(F, {Head.E, SP.E}, false);
+    if (F->getInit() && !isa<DeclStmt>(F->getInit()) && StringRef(Rest).ltrim().starts_with(";"))
+      Rest = StringRef(Rest).ltrim().drop_front().str(); // expression init kept its ';' above
+    return Out + " for (" + (isa_and_nonnull<DeclStmt>(F->getInit()) ? ";" : "") + Rest + " }";
+  }
+  std::string Label = "coflat_continue_" + std::to_string(Cont->second);
+  std::string CondPart;
+  if (const Expr *Cond = F->getCond()) {
+    if (C.Splits.count(Cond)) {
+      const SplitExpr &Split = C.Splits.find(Cond)->second;
+      CondPart = " " + splitExpr(Cond, "") + " if (!" + C.Objects[Split.Steps.back().Object].Name + ") break;";
+    } else {
+      CondPart = " if (!(" + expr(Cond) + ")) break;";
+    }
+  }
+  std::string Body = stmt(F->getBody());
+  std::string Inc;
+  if (const Expr *I = F->getInc())
+    Inc = C.Splits.count(I) ? " " + splitExpr(I, " " + expr(I) + ";") : " " + expr(I) + ";";
+  std::string ContLabel = UsedContinue.count(F) ? " " + Label + ":;" : "";
+  return Out + " for (;;) {" + CondPart + " " + Body + ContLabel + Inc + " } }";
+}
+
+std::string Emitter::rangeFor(const CXXForRangeStmt *RF) {
+  unsigned L = regionOf(RF);
+  const Region &Reg = C.Regions[L];
+  unsigned Range = Reg.Objects[0], Begin = Reg.Objects[1], End = Reg.Objects[2];
+  std::string Out = entryLabel(L) + "{" + opening(L, L);
+  const FrameObject &RangeObj = C.Objects[Range];
+  Out += construct(Range, "(" + expr(RangeObj.Origin) + ")");
+  std::string RangeRef = objectRef(Range);
+  // begin/end as the language defines them: members, or ADL, or an array.
+  const Expr *BeginInit = C.Objects[Begin].Origin->IgnoreImplicit();
+  std::string B, E;
+  QualType RangeType = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl())->getType().getNonReferenceType();
+  if (const auto *AT = Ctx.getAsConstantArrayType(RangeType)) {
+    B = RangeRef;
+    E = RangeRef + " + " + std::to_string(AT->getSize().getZExtValue());
+  } else if (isa<CXXMemberCallExpr>(BeginInit)) {
+    B = RangeRef + ".begin()";
+    E = RangeRef + ".end()";
+  } else {
+    B = "begin(" + RangeRef + ")";
+    E = "end(" + RangeRef + ")";
+  }
+  Out += construct(Begin, "(" + B + ")") + construct(End, "(" + E + ")");
+  std::string BeginName = C.Objects[Begin].Name, EndName = C.Objects[End].Name;
+  int Iter = regionOf(RF->getLoopVarStmt());
+  unsigned Var = C.Hoisted.find(RF->getLoopVariable())->second;
+  Out += " for (; " + BeginName + " != " + EndName + "; ++" + BeginName + ") " + entryLabel(Iter) + "{" +
+         opening(Iter, Iter) + construct(Var, "(*" + BeginName + ")") + " " + stmt(RF->getBody()) + " }";
+  return Out + " }";
+}
+
+std::string Emitter::whileStmt(const WhileStmt *W) {
+  const SplitExpr &Split = C.Splits.find(W->getCond())->second;
+  return "for (;;) { " + splitExpr(W->getCond(), "") + " if (!" +
+         C.Objects[Split.Steps.back().Object].Name + ") break; " + stmt(W->getBody()) + " }";
+}
+
+std::string Emitter::doStmt(const DoStmt *D) {
+  const SplitExpr &Split = C.Splits.find(D->getCond())->second;
+  std::string Body = stmt(D->getBody());
+  std::string Label = UsedContinue.count(D)
+                          ? " coflat_continue_" + std::to_string(C.ContinueLabel.find(D)->second) + ":;"
+                          : "";
+  return "for (;;) { " + Body + Label + " " + splitExpr(D->getCond(), "") + " if (!" +
+         C.Objects[Split.Steps.back().Object].Name + ") break; }";
+}
+
+std::string Emitter::ifStmt(const IfStmt *If) {
+  const SplitExpr &Split = C.Splits.find(If->getCond())->second;
+  std::string Out = "{ " + splitExpr(If->getCond(), "") + " if (" +
+                    C.Objects[Split.Steps.back().Object].Name + ") " + stmt(If->getThen());
+  if (If->getElse())
+    Out += " else " + stmt(If->getElse());
+  return Out + " }";
+}
+
+std::string Emitter::switchStmt(const SwitchStmt *Sw) {
+  const auto *Body = cast<CompoundStmt>(Sw->getBody());
+  unsigned R = regionOf(Body);
+  Span Head = span(SourceRange(Sw->getBeginLoc(), Sw->getRParenLoc()));
+  return entryLabel(R) + "{" + opening(R, R) + " " + render(Sw, Head, false) + " " +
+         compound(Body, /*InSwitch=*/true) + " }";
+}
+
+std::string Emitter::tryStmt(const CXXTryStmt *T) {
+  unsigned R = regionOf(T);
+  return entryLabel(R) + render(T, span(T), false);
+}
+
+std::string Emitter::coreturn(const CoreturnStmt *Ret) {
+  const Expr *Op = Ret->getOperand();
+  if (!Op)
+    return "goto coflat_final;";
+  bool HasValue = !Op->getType()->isVoidType();
+  std::string Tail = HasValue ? " this->coflat_return_value(" + expr(Op) + ");" : " " + expr(Op) + ";";
+  if (C.Splits.count(Op))
+    return "{ " + splitExpr(Op, Tail) + " goto coflat_final; }";
+  return "{" + Tail + " goto coflat_final; }";
+}
+
+// --- the frame ---
+
+std::string Emitter::frameStruct() {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "struct " << C.FrameName << " final : " << C.ReturnType << "::state_type {\n";
+  std::string CtorParams, CtorInits, CallArgs;
+  unsigned Index = 0;
+  for (const FrameObject &O : C.Objects) {
+    if (O.K != FrameObject::Kind::Parameter)
+      continue;
+    QualType T = O.Type;
+    std::string P = "coflat_p" + std::to_string(Index);
+    std::string Sep = Index ? ", " : "";
+    OS << "  " << O.TypeName << " " << O.Name << ";\n";
+    std::string ParamName = O.Var->getName().str();
+    if (T->isReferenceType()) {
+      CtorParams += Sep + O.TypeName + " " + P;
+      CtorInits += Sep + O.Name + "(static_cast<" + O.TypeName + ">(" + P + "))";
+      CallArgs += Sep + (T->isRValueReferenceType() ? "static_cast<" + O.TypeName + ">(" + ParamName + ")" : ParamName);
+    } else {
+      CtorParams += Sep + O.TypeName + "&& " + P;
+      CtorInits += Sep + O.Name + "(static_cast<" + O.TypeName + "&&>(" + P + "))";
+      CallArgs += Sep + "static_cast<" + O.TypeName + "&&>(" + ParamName + ")";
+    }
+    ++Index;
+  }
+  for (const FrameObject &O : C.Objects)
+    if (O.K != FrameObject::Kind::Parameter)
+      OS << "  union { " << O.TypeName << " " << O.Name << "; };\n";
+  for (const Region &R : C.Regions)
+    if (R.guarded())
+      OS << "  unsigned char coflat_live" << R.Id << " = 0;\n";
+  OS << "  explicit " << C.FrameName << "(" << CtorParams << ")" << (CtorInits.empty() ? "" : " : ")
+     << CtorInits << " {}\n";
+  OS << "  ~" << C.FrameName << "() {";
+  for (auto It = C.Regions.rbegin(); It != C.Regions.rend(); ++It)
+    if (It->guarded())
+      OS << " coflat_unwind(" << It->Id << ", 0);";
+  OS << " }\n";
+  OS << "  void coflat_resume() override;\n";
+  OS << "  void coflat_destroy() noexcept override { delete this; }\n";
+  OS << "  void coflat_unwind(int region, int keep) noexcept;\n";
+  OS << "  static " << C.ReturnType << " coflat_start(" << C.FrameName << "* frame) { return "
+     << C.ReturnType << "(frame); }\n";
+  OS << "};\n";
+  // Remember how the function calls the constructor.
+  CallArgsText = CallArgs;
+  return Out;
+}
+
+std::string Emitter::unwindFunction() {
+  std::string Out = "void " + C.FrameName + "::coflat_unwind(int region, int keep) noexcept {\n";
+  Out += "  (void)keep;\n  switch (region) {\n";
+  for (const Region &R : C.Regions) {
+    if (!R.guarded())
+      continue;
+    Out += "  case " + std::to_string(R.Id) + ":\n";
+    for (auto It = R.Objects.rbegin(); It != R.Objects.rend(); ++It) {
+      const FrameObject &O = C.Objects[*It];
+      if (!O.needsDestroy())
+        continue;
+      std::string Idx = std::to_string(O.DestroyIndex);
+      std::string Live = "coflat_live" + std::to_string(R.Id);
+      Out += "    if (keep <= " + Idx + " && " + Live + " > " + Idx + ") { " + Live + " = " + Idx +
+             "; coflat::detail::destroy_at(" + O.Name + "); }\n";
+    }
+    Out += "    break;\n";
+  }
+  Out += "  default:\n    break;\n  }\n}\n";
+  return Out;
+}
+
+std::optional<std::string> Emitter::run() {
+  const auto *Body = cast<CoroutineBodyStmt>(C.F->getBody());
+  const Stmt *UserBody = Body->getBody();
+  Span Def = span(C.F->getSourceRange());
+  Span BodySpan = span(UserBody);
+  if (C.F->getBeginLoc().isMacroID() || UserBody->getBeginLoc().isMacroID()) {
+    error(C.F->getLocation(), "cannot lower: coroutine defined by a macro");
+    return std::nullopt;
+  }
+
+  std::string Struct = frameStruct();
+  std::string Resume;
+  Resume += "void " + C.FrameName + "::coflat_resume() {\n  switch (coflat_state) {\n";
+  Resume += "  case 0: coflat_state = coflat::detail::state_running; break;\n";
+  for (const SuspendPoint &P : C.Points) {
+    std::string Target = P.Barriers.empty() ? "coflat_resume_" + std::to_string(P.Id)
+                                            : "coflat_enter_" + std::to_string(P.Barriers.front());
+    Resume += "  case " + std::to_string(P.Id) + ": goto " + Target + ";\n";
+  }
+  Resume += "  default: return;\n  }\n";
+  Resume += lineDirective(UserBody->getBeginLoc());
+  // Indent the body's first line as in the source so columns stay close.
+  unsigned Col = SM.getExpansionColumnNumber(SM.getExpansionLoc(UserBody->getBeginLoc()));
+  Resume += std::string(Col > 0 ? Col - 1 : 0, ' ');
+  Resume += stmt(UserBody);
+  bool HasReturn = false;
+  struct Finder {
+    static bool has(const Stmt *S) {
+      if (!S)
+        return false;
+      if (isa<CoreturnStmt>(S))
+        return true;
+      for (const Stmt *Ch : S->children())
+        if (!isa_and_nonnull<LambdaExpr>(Ch) && has(Ch))
+          return true;
+      return false;
+    }
+  };
+  HasReturn = Finder::has(UserBody);
+  Resume += "\n";
+  if (HasReturn)
+    Resume += "coflat_final:\n";
+  Resume += "  coflat_state = coflat::detail::state_done;\n}\n";
+  if (Failed)
+    return std::nullopt;
+
+  std::string Out;
+  Out += "\n" + lineDirective(C.F->getBeginLoc());
+  Out += Struct;
+  Out += lineDirective(C.F->getBeginLoc());
+  Out += Buffer.substr(Def.B, BodySpan.B - Def.B).str();
+  Out += "{ return " + C.FrameName + "::coflat_start(new " + C.FrameName + "(" + CallArgsText + ")); }\n";
+  Out += Resume;
+  Out += unwindFunction();
+  Out += lineDirective(C.F->getEndLoc());
+  return Out;
+}
+
+} // namespace
+
+std::optional<std::string> emitCoroutine(const Coroutine &C, ASTContext &Ctx, const EmitOptions &Opts) {
+  return Emitter(C, Ctx, Opts).run();
+}
+
+} // namespace coflat

@@ -1,0 +1,177 @@
+//===- Lowering.cpp - Runs the pipeline over source files ------------------===//
+#include "Lowering.h"
+
+#include "CoroutineAnalysis.h"
+#include "CoroutineFinder.h"
+#include "Emitter.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+#include <map>
+
+using namespace clang;
+
+namespace coflat {
+
+namespace {
+
+/// Names the frame of each coroutine: `<function>_frame`, numbered when a
+/// name repeats (overloads, or a clash with another name in the file).
+std::string frameName(const FunctionDecl *FD, llvm::StringSet<> &Used) {
+  std::string Base = FD->getName().str() + "_frame";
+  std::string Name = Base;
+  for (unsigned N = 2; Used.contains(Name); ++N)
+    Name = Base + std::to_string(N);
+  Used.insert(Name);
+  return Name;
+}
+
+class LowerConsumer : public ASTConsumer {
+public:
+  LowerConsumer(CompilerInstance &CI, const LowerOptions &Opts, LoweredFile &Out)
+      : CI(CI), Opts(Opts), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    if (Diags.hasErrorOccurred())
+      return;
+    SourceManager &SM = Ctx.getSourceManager();
+    StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+    llvm::StringSet<> Used;
+    EmitOptions EO;
+    EO.LineDirectives = Opts.LineDirectives;
+    std::vector<std::pair<std::pair<unsigned, unsigned>, std::string>> Edits;
+    for (const FunctionDecl *FD : findCoroutines(Ctx)) {
+      auto Kind = coroutineKindOf(FD->getReturnType());
+      if (!Kind) {
+        Diags.Report(FD->getLocation(),
+                     Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                           "cannot lower: coroutine templates are not supported yet"));
+        continue;
+      }
+      std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, frameName(FD, Used), Ctx);
+      if (!C)
+        continue;
+      std::optional<std::string> Text = emitCoroutine(*C, Ctx, EO);
+      if (!Text)
+        continue;
+      SourceLocation B = SM.getExpansionLoc(FD->getBeginLoc());
+      SourceLocation E = SM.getExpansionLoc(FD->getEndLoc());
+      unsigned EndOff = SM.getFileOffset(E) + 1; // the closing brace
+      Edits.push_back({{SM.getFileOffset(B), EndOff}, std::move(*Text)});
+    }
+    if (Diags.hasErrorOccurred())
+      return;
+    std::sort(Edits.begin(), Edits.end());
+    std::string Result;
+    unsigned Pos = 0;
+    for (auto &[Range, Text] : Edits) {
+      Result += Buffer.substr(Pos, Range.first - Pos);
+      Result += Text;
+      Pos = Range.second;
+    }
+    Result += Buffer.substr(Pos);
+    Out.Text = std::move(Result);
+    Out.Changed = !Edits.empty();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      Out.Dependencies.push_back(It->first.getName().str());
+    std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
+    Out.Dependencies.erase(std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
+                           Out.Dependencies.end());
+    Out.Ok = true;
+  }
+
+private:
+  CompilerInstance &CI;
+  const LowerOptions &Opts;
+  LoweredFile &Out;
+};
+
+class LowerAction : public ASTFrontendAction {
+public:
+  LowerAction(const LowerOptions &Opts, LoweredFile &Out) : Opts(Opts), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    return std::make_unique<LowerConsumer>(CI, Opts, Out);
+  }
+
+private:
+  const LowerOptions &Opts;
+  LoweredFile &Out;
+};
+
+class LowerActionFactory : public tooling::FrontendActionFactory {
+public:
+  LowerActionFactory(const LowerOptions &Opts, LoweredFile &Out) : Opts(Opts), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<LowerAction>(Opts, Out);
+  }
+
+private:
+  const LowerOptions &Opts;
+  LoweredFile &Out;
+};
+
+} // namespace
+
+std::vector<std::string> adjustArguments(const std::vector<std::string> &Args) {
+  std::vector<std::string> Out;
+  bool HasStd = false;
+  for (const std::string &A : Args) {
+    StringRef S(A);
+    if (S.starts_with("-std=") || S.starts_with("--std=")) {
+      StringRef V = S.substr(S.find('=') + 1);
+      // Coroutines need C++20; a newer standard is kept.
+      if (V.contains("++2a") || V.contains("++20") || V.contains("++2b") || V.contains("++23") ||
+          V.contains("++2c") || V.contains("++26"))
+        HasStd = true;
+      else
+        continue;
+    }
+    Out.push_back(A);
+  }
+  if (!HasStd)
+    Out.push_back("-std=c++20");
+  Out.push_back("-fsyntax-only");
+  Out.push_back("-Wno-unused-command-line-argument");
+  return Out;
+}
+
+llvm::Expected<std::vector<LoweredFile>>
+lowerFiles(const tooling::CompilationDatabase &DB, const std::vector<std::string> &Sources,
+           const LowerOptions &Opts) {
+  std::vector<LoweredFile> Results;
+  bool Failed = false;
+  for (const std::string &Source : Sources) {
+    LoweredFile File;
+    File.Source = Source;
+    tooling::ClangTool Tool(DB, {Source});
+    Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args, StringRef) {
+      // Keep argv[0] and the file; adjust the flags in between.
+      return adjustArguments(Args);
+    });
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        ("-resource-dir=" + llvm::StringRef(COFLAT_CLANG_RESOURCE_DIR)).str().c_str(),
+        tooling::ArgumentInsertPosition::BEGIN));
+    Tool.setPrintErrorMessage(false);
+    LowerActionFactory Factory(Opts, File);
+    int RC = Tool.run(&Factory);
+    if (RC != 0 || !File.Ok) {
+      Failed = true;
+      continue;
+    }
+    Results.push_back(std::move(File));
+  }
+  if (Failed)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "errors in the input");
+  return Results;
+}
+
+} // namespace coflat

@@ -1,0 +1,48 @@
+//===- Lowering.h - The library's entry points for the driver --------------===//
+//
+// lower: parse each source as C++20, find its coflat coroutines, analyse and
+// emit them, and return the whole file with those definitions replaced.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COFLAT_LIB_LOWERING_H
+#define COFLAT_LIB_LOWERING_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace coflat {
+
+struct LowerOptions {
+  bool LineDirectives = true;
+};
+
+/// The lowered text of one source file and the files it read.
+struct LoweredFile {
+  std::string Source;
+  std::string Text;
+  std::vector<std::string> Dependencies; ///< the source and every header it included
+  bool Changed = false;                  ///< at least one coroutine was lowered
+  bool Ok = false;                       ///< parsed and lowered without errors
+};
+
+/// Lowers Sources with the compile commands of DB.  Diagnostics go to stderr
+/// in Clang's format; an input error yields an llvm::Error and no output.
+llvm::Expected<std::vector<LoweredFile>>
+lowerFiles(const clang::tooling::CompilationDatabase &DB, const std::vector<std::string> &Sources,
+           const LowerOptions &Opts);
+
+/// Compiler arguments the tool adds: parse as C++20 at least, find Clang's
+/// builtin headers.
+std::vector<std::string> adjustArguments(const std::vector<std::string> &Args);
+
+} // namespace coflat
+
+#endif // COFLAT_LIB_LOWERING_H

@@ -1,0 +1,102 @@
+// coflat/frame.h - what native and lowered coroutine frames share.
+//
+// A lowered coroutine is a struct (its frame) that derives from the runtime's
+// state class for its kind (generator_state, ...) and implements
+// `coflat_resume()` as a switch over its suspension points.  The generated
+// code only uses the names in this header and the `coflat_`-prefixed members
+// of the state classes, so the user's own names in the body are never
+// shadowed by runtime members.
+//
+// State encoding (`frame_base::coflat_state`):
+//   0               not started
+//   state_running   inside coflat_resume()
+//   k > 0           suspended at suspension point k
+//   state_done      returned, or an exception escaped
+#ifndef COFLAT_FRAME_H
+#define COFLAT_FRAME_H
+
+#include <memory>
+#include <new>
+#include <type_traits>
+
+namespace coflat::detail {
+
+inline constexpr int state_running = -1;
+inline constexpr int state_done = -2;
+
+/// The part of every frame the runtime drives: resume it one step, destroy it.
+class frame_base {
+public:
+  int coflat_state = 0;
+
+  /// Runs the body from its current suspension point to the next one.
+  virtual void coflat_resume() = 0;
+  /// Destroys the frame.  When it is suspended, exactly the objects live at
+  /// the suspension point are destroyed (C++20 coroutine_handle::destroy()).
+  virtual void coflat_destroy() noexcept = 0;
+
+  bool coflat_suspended() const noexcept { return coflat_state > 0; }
+
+protected:
+  frame_base() = default;
+  frame_base(const frame_base&) = delete;
+  frame_base& operator=(const frame_base&) = delete;
+  ~frame_base() = default;
+};
+
+/// The handle lowered code passes to `await_suspend`: what
+/// std::coroutine_handle<> is to a native frame.
+class frame_handle {
+public:
+  frame_handle() noexcept = default;
+  explicit frame_handle(frame_base* f) noexcept : frame_(f) {}
+  void resume() const { frame_->coflat_resume(); }
+  void operator()() const { resume(); }
+  void destroy() const noexcept { frame_->coflat_destroy(); }
+  bool done() const noexcept { return frame_->coflat_state == state_done; }
+  frame_base* address() const noexcept { return frame_; }
+  explicit operator bool() const noexcept { return frame_ != nullptr; }
+
+private:
+  frame_base* frame_ = nullptr;
+};
+
+/// The storage address for an object a lowered frame constructs in place
+/// (placement new keeps the declaration's own initialisation, with
+/// guaranteed copy elision).
+template <class T> void* addr(T& object) noexcept {
+  return const_cast<void*>(static_cast<const volatile void*>(std::addressof(object)));
+}
+
+/// The address a lowered frame keeps for a reference that lives across a
+/// suspension (it binds lvalues and xvalues alike).
+template <class T> std::remove_reference_t<T>* address_of(T&& object) noexcept {
+  return std::addressof(object);
+}
+
+/// Ends the lifetime of an object a lowered frame constructed in place.
+template <class T> void destroy_at(T& object) noexcept { object.~T(); }
+
+/// A local of `coflat_resume()` placed at the start of a scope whose frame
+/// objects need destruction: leaving the scope in any way except a
+/// suspension (fall through, break, continue, return, goto, an exception)
+/// destroys the scope's live objects in reverse order.  A suspension leaves
+/// them alone, since they must survive until the frame resumes.
+template <class Frame> class scope_guard {
+public:
+  scope_guard(Frame* frame, int scope) noexcept : frame_(frame), scope_(scope) {}
+  scope_guard(const scope_guard&) = delete;
+  scope_guard& operator=(const scope_guard&) = delete;
+  ~scope_guard() {
+    if (!frame_->coflat_suspended())
+      frame_->coflat_unwind(scope_, 0);
+  }
+
+private:
+  Frame* frame_;
+  int scope_;
+};
+
+} // namespace coflat::detail
+
+#endif // COFLAT_FRAME_H

@@ -1,0 +1,484 @@
+// coflat/generator.h - generators with Python's semantics (PEP 342, PEP 380).
+//
+// generator<Yield, Send, Return> owns one frame: a native C++20 coroutine
+// frame (its promise derives from detail::generator_state) or a lowered frame
+// (a struct that derives from detail::generator_state itself).  The driver
+// below only talks to generator_state, so both kinds behave identically.
+//
+// Delegation (co_yield yield_from(sub)) links frames into a chain; the root
+// remembers the innermost active frame (the leaf) and resumes it directly, so
+// every element of an N-deep chain costs O(1).
+#ifndef COFLAT_GENERATOR_H
+#define COFLAT_GENERATOR_H
+
+#include <coflat/errors.h>
+#include <coflat/frame.h>
+
+#include <cstddef>
+#include <exception>
+#include <iterator>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#if defined(__cpp_impl_coroutine)
+#include <coroutine>
+#endif
+
+namespace coflat {
+
+template <class Yield, class Send = void, class Return = void> class generator;
+
+namespace detail {
+
+/// Where a resumed `co_yield` finds the value passed to send().
+template <class Send> class send_slot {
+public:
+  std::optional<Send> coflat_sent;
+
+protected:
+  /// A co_yield resumed by next() evaluates to a value-initialised Send.
+  Send coflat_take_sent() {
+    if (!coflat_sent) {
+      if constexpr (std::is_default_constructible_v<Send>)
+        return Send{};
+      else
+        throw invalid_state_error("generator resumed by next() but its Send type "
+                                  "is not default-constructible");
+    }
+    Send value = std::move(*coflat_sent);
+    coflat_sent.reset();
+    return value;
+  }
+};
+template <> class send_slot<void> {
+protected:
+  void coflat_take_sent() noexcept {}
+};
+
+/// Where the body's `co_return value;` is kept (StopIteration.value).
+template <class Return> class return_slot {
+public:
+  template <class U> void coflat_return_value(U&& value) {
+    coflat_returned.emplace(std::forward<U>(value));
+  }
+  bool coflat_has_result() const noexcept { return coflat_returned.has_value(); }
+  Return& coflat_result() {
+    if (!coflat_returned)
+      throw invalid_state_error("generator has not returned a value");
+    return *coflat_returned;
+  }
+
+private:
+  std::optional<Return> coflat_returned;
+};
+template <> class return_slot<void> {
+public:
+  bool coflat_has_result() const noexcept { return true; }
+  void coflat_result() const noexcept {}
+};
+
+template <class Yield, class Send, class Range> class range_state;
+
+/// The argument of `co_yield yield_from(generator)`.
+template <class Yield, class Send, class Return> struct generator_delegation {
+  generator<Yield, Send, Return> sub;
+};
+
+/// The argument of `co_yield yield_from(range)`: a reference to an lvalue
+/// range, or the moved-in rvalue range.
+template <class Range> struct range_delegation {
+  Range range;
+};
+
+/// What every frame of a delegation chain shares, whatever its Return
+/// type: what it yielded, what is sent or thrown into it, what escaped it,
+/// and the links.  Every member is `coflat_`-prefixed because a lowered frame
+/// derives from this class and the user's names in its body must not be
+/// shadowed.
+template <class Yield, class Send>
+class generator_link : public frame_base, public send_slot<Send> {
+public:
+  std::optional<Yield> coflat_current;   // the value just yielded
+  std::exception_ptr coflat_pending;     // raised where the body resumes
+  std::exception_ptr coflat_exception;   // escaped the body
+  generator_link* coflat_parent = nullptr; // the frame delegating to this one
+  generator_link* coflat_root = this;      // the frame the generator object owns
+  generator_link* coflat_leaf = this;      // on the root: the innermost active frame
+
+  bool coflat_done() const noexcept { return this->coflat_state == state_done; }
+
+  void coflat_rethrow_pending() {
+    if (std::exception_ptr e = std::exchange(coflat_pending, nullptr))
+      std::rethrow_exception(e);
+  }
+  Send coflat_received() {
+    coflat_rethrow_pending();
+    return this->coflat_take_sent();
+  }
+  void coflat_delegate_to(generator_link* sub) noexcept {
+    sub->coflat_parent = this;
+    sub->coflat_root = coflat_root;
+    coflat_root->coflat_leaf = sub;
+  }
+
+protected:
+  generator_link() = default;
+  ~generator_link() = default;
+};
+
+/// The state of one generator frame: a chain link plus the returned value.
+template <class Yield, class Send, class Return>
+class generator_state : public generator_link<Yield, Send>, public return_slot<Return> {
+public:
+  using coflat_yield_type = Yield;
+  using coflat_send_type = Send;
+  using coflat_return_type = Return;
+
+  /// The awaiter of a plain `co_yield value`: always suspends; resumed, it
+  /// raises the exception thrown in (throw_exception/close) or evaluates to
+  /// the sent value.
+  class yield_awaiter {
+  public:
+    explicit yield_awaiter(generator_state* self) noexcept : self_(self) {}
+    bool await_ready() const noexcept { return false; }
+    template <class Handle> void await_suspend(Handle) const noexcept {}
+    Send await_resume() const { return self_->coflat_received(); }
+
+  private:
+    generator_state* self_;
+  };
+
+  /// The awaiter of `co_yield yield_from(sub)`: links sub as the chain's
+  /// leaf; resumed, it evaluates to sub's return value or raises what
+  /// escaped sub.
+  template <class SubReturn> class delegate_awaiter {
+  public:
+    delegate_awaiter(generator_state* self, generator<Yield, Send, SubReturn> sub) noexcept
+        : self_(self), sub_(std::move(sub)) {}
+    bool await_ready() const noexcept { return !sub_.state_ || sub_.done(); }
+    template <class Handle> void await_suspend(Handle) noexcept {
+      self_->coflat_delegate_to(sub_.state_);
+    }
+    SubReturn await_resume() {
+      self_->coflat_rethrow_pending();
+      if (!sub_.state_)
+        throw invalid_state_error("yield_from of a moved-from generator");
+      if (std::exception_ptr e = std::exchange(sub_.state_->coflat_exception, nullptr))
+        std::rethrow_exception(e);
+      if constexpr (!std::is_void_v<SubReturn>)
+        return std::move(sub_.state_->coflat_result());
+    }
+
+  private:
+    generator_state* self_;
+    generator<Yield, Send, SubReturn> sub_;
+  };
+
+  /// The awaiter of `co_yield yield_from(range)`: the range is walked by a
+  /// small hand-written frame linked as the chain's leaf.
+  template <class Range> class range_awaiter {
+  public:
+    range_awaiter(generator_state* self, Range&& range)
+        : self_(self), sub_(std::forward<Range>(range)) {}
+    bool await_ready() const noexcept { return false; }
+    template <class Handle> void await_suspend(Handle) noexcept { self_->coflat_delegate_to(&sub_); }
+    void await_resume() {
+      self_->coflat_rethrow_pending();
+      if (std::exception_ptr e = std::exchange(sub_.coflat_exception, nullptr))
+        std::rethrow_exception(e);
+    }
+
+  private:
+    generator_state* self_;
+    range_state<Yield, Send, Range> sub_;
+  };
+
+  // --- used by the body (native promise_type and lowered frames) ---
+
+  template <class U, class = std::enable_if_t<std::is_constructible_v<Yield, U&&>>>
+  yield_awaiter coflat_yield_value(U&& value) {
+    this->coflat_current.emplace(std::forward<U>(value));
+    return yield_awaiter(this);
+  }
+  template <class SubReturn>
+  delegate_awaiter<SubReturn>
+  coflat_yield_value(generator_delegation<Yield, Send, SubReturn>&& d) noexcept {
+    return delegate_awaiter<SubReturn>(this, std::move(d.sub));
+  }
+  template <class Range> range_awaiter<Range> coflat_yield_value(range_delegation<Range>&& d) {
+    return range_awaiter<Range>(this, std::forward<Range>(d.range));
+  }
+
+protected:
+  generator_state() = default;
+  ~generator_state() = default;
+};
+
+/// The leaf frame of `yield_from(range)`: yields each element; what is
+/// thrown in is raised at the delegating co_yield (an iterator has no
+/// throw()); sent values are ignored.
+template <class Yield, class Send, class Range>
+class range_state final : public generator_link<Yield, Send> {
+public:
+  explicit range_state(Range&& range) : range_(std::forward<Range>(range)) {}
+
+  void coflat_resume() override {
+    if (this->coflat_pending) {
+      this->coflat_exception = std::exchange(this->coflat_pending, nullptr);
+      this->coflat_state = state_done;
+      return;
+    }
+    using std::begin;
+    using std::end;
+    if (!it_)
+      it_.emplace(begin(range_));
+    else
+      ++*it_;
+    if (*it_ == end(range_)) {
+      this->coflat_state = state_done;
+      return;
+    }
+    this->coflat_current.emplace(**it_);
+    this->coflat_state = 1;
+  }
+  void coflat_destroy() noexcept override {} // owned by its awaiter
+
+private:
+  using iterator = decltype(std::begin(std::declval<std::remove_reference_t<Range>&>()));
+  Range range_;
+  std::optional<iterator> it_;
+};
+
+#if defined(__cpp_impl_coroutine)
+template <class Promise, class Return> struct native_return {
+  template <class U> void return_value(U&& value) {
+    static_cast<Promise*>(this)->coflat_return_value(std::forward<U>(value));
+  }
+};
+template <class Promise> struct native_return<Promise, void> {
+  void return_void() noexcept {}
+};
+#endif
+
+} // namespace detail
+
+/// `co_yield yield_from(std::move(sub))`: delegate to another generator
+/// (PEP 380); the expression evaluates to sub's return value.
+template <class Yield, class Send, class Return>
+detail::generator_delegation<Yield, Send, Return>
+yield_from(generator<Yield, Send, Return>&& sub) noexcept {
+  return {std::move(sub)};
+}
+/// `co_yield yield_from(range)`: yield each element of a range.
+template <class Range, class = std::enable_if_t<!std::is_lvalue_reference_v<Range>>>
+detail::range_delegation<std::decay_t<Range>> yield_from(Range&& range) {
+  return {std::forward<Range>(range)};
+}
+template <class Range> detail::range_delegation<Range&> yield_from(Range& range) noexcept {
+  return {range};
+}
+
+template <class Yield, class Send, class Return>
+class
+#if defined(__clang__)
+    [[clang::annotate("coflat::generator")]]
+#endif
+    generator {
+public:
+  using state_type = detail::generator_state<Yield, Send, Return>;
+  using link_type = detail::generator_link<Yield, Send>;
+  using value_type = Yield;
+
+#if defined(__cpp_impl_coroutine)
+  class promise_type final : public state_type,
+                             public detail::native_return<promise_type, Return> {
+  public:
+    generator get_return_object() noexcept { return generator(this); }
+    std::suspend_always initial_suspend() const noexcept { return {}; }
+    std::suspend_always final_suspend() const noexcept { return {}; }
+    void unhandled_exception() { throw; }
+    template <class U> decltype(auto) yield_value(U&& value) {
+      return this->coflat_yield_value(std::forward<U>(value));
+    }
+    void coflat_resume() override {
+      auto h = std::coroutine_handle<promise_type>::from_promise(*this);
+      this->coflat_state = detail::state_running;
+      h.resume();
+      this->coflat_state = h.done() ? detail::state_done : 1;
+    }
+    void coflat_destroy() noexcept override {
+      std::coroutine_handle<promise_type>::from_promise(*this).destroy();
+    }
+  };
+#endif
+
+  /// Takes ownership of a frame (what a lowered coroutine's function returns).
+  explicit generator(state_type* state) noexcept : state_(state) {}
+  generator(generator&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
+  generator& operator=(generator&& other) noexcept {
+    if (this != &other) {
+      reset();
+      state_ = std::exchange(other.state_, nullptr);
+    }
+    return *this;
+  }
+  ~generator() { reset(); }
+
+  /// Resumes the body: the next yielded value, or nullopt once it returned.
+  std::optional<Yield> next() { return resume(nullptr); }
+
+  /// Resumes the body with `value` as the value of the suspended co_yield.
+  template <class S = Send, class = std::enable_if_t<!std::is_void_v<S>>>
+  std::optional<Yield> send(S value) {
+    state_type* s = checked();
+    if (s->coflat_state == 0)
+      throw invalid_state_error("can't send a value to a just-started generator");
+    if (s->coflat_done())
+      return std::nullopt;
+    s->coflat_leaf->coflat_sent.emplace(std::move(value));
+    return resume(nullptr);
+  }
+
+  /// Raises `e` at the suspended co_yield.
+  std::optional<Yield> throw_exception(std::exception_ptr e) {
+    state_type* s = checked();
+    if (s->coflat_state == 0 || s->coflat_done()) {
+      s->coflat_state = detail::state_done;
+      std::rethrow_exception(e);
+    }
+    return resume(std::move(e));
+  }
+  template <class E, class = std::enable_if_t<!std::is_same_v<std::decay_t<E>, std::exception_ptr>>>
+  std::optional<Yield> throw_exception(E e) {
+    return throw_exception(std::make_exception_ptr(std::move(e)));
+  }
+
+  /// Raises generator_exit at the suspended co_yield (Python's close()).
+  void close() {
+    state_type* s = checked();
+    if (s->coflat_state == 0 || s->coflat_done()) {
+      s->coflat_state = detail::state_done;
+      return;
+    }
+    try {
+      if (resume(std::make_exception_ptr(generator_exit{})))
+        throw std::runtime_error("generator ignored generator_exit");
+    } catch (const generator_exit&) {
+    }
+  }
+
+  bool done() const noexcept { return !state_ || state_->coflat_done(); }
+
+  /// The returned value (StopIteration.value); invalid_state_error before.
+  decltype(auto) result() {
+    state_type* s = checked();
+    if (!s->coflat_done())
+      throw invalid_state_error("generator has not finished");
+    return s->coflat_result();
+  }
+
+  class sentinel {};
+  class iterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Yield;
+    using difference_type = std::ptrdiff_t;
+    using pointer = Yield*;
+    using reference = Yield&;
+
+    iterator() = default;
+    explicit iterator(generator* g) : gen_(g), current_(g->next()) {}
+    Yield& operator*() { return *current_; }
+    Yield* operator->() { return &*current_; }
+    iterator& operator++() {
+      current_ = gen_->next();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const iterator& it, sentinel) noexcept { return !it.current_; }
+    friend bool operator!=(const iterator& it, sentinel s) noexcept { return !(it == s); }
+    friend bool operator==(sentinel s, const iterator& it) noexcept { return it == s; }
+    friend bool operator!=(sentinel s, const iterator& it) noexcept { return !(it == s); }
+
+  private:
+    generator* gen_ = nullptr;
+    std::optional<Yield> current_;
+  };
+  iterator begin() { return iterator(this); }
+  sentinel end() noexcept { return {}; }
+
+private:
+  template <class, class, class> friend class detail::generator_state;
+
+  state_type* checked() const {
+    if (!state_)
+      throw invalid_state_error("use of a moved-from generator");
+    return state_;
+  }
+
+  void reset() noexcept {
+    if (state_)
+      std::exchange(state_, nullptr)->coflat_destroy();
+  }
+
+  /// Steps the chain until a frame yields a value or the root finishes.
+  /// `raise` is thrown in at the leaf's suspension point.
+  std::optional<Yield> resume(std::exception_ptr raise) {
+    state_type* root = checked();
+    if (root->coflat_done())
+      return std::nullopt;
+    if (root->coflat_leaf->coflat_state == detail::state_running)
+      throw invalid_state_error("generator already executing");
+    // A generator_exit thrown in travels up the whole delegation chain, even
+    // past a leaf that returns normally (PEP 380's close() forwarding).
+    const bool exiting = detail::is_generator_exit(raise);
+    link_type* target = root->coflat_leaf;
+    target->coflat_pending = std::move(raise);
+    for (;;) {
+      try {
+        target->coflat_resume();
+      } catch (...) {
+        target->coflat_exception = std::current_exception();
+        target->coflat_state = detail::state_done;
+      }
+      if (!target->coflat_done()) {
+        if (!target->coflat_current) { // it delegated: start the new leaf
+          target = root->coflat_leaf;
+          continue;
+        }
+        if (exiting && target != static_cast<link_type*>(root)) { // sub.close() saw a yield
+          target = up(root, target);
+          target->coflat_pending = std::make_exception_ptr(
+              std::runtime_error("generator ignored generator_exit"));
+          continue;
+        }
+        std::optional<Yield> value = std::move(target->coflat_current);
+        target->coflat_current.reset();
+        return value;
+      }
+      if (target == static_cast<link_type*>(root)) {
+        if (std::exception_ptr e = std::exchange(root->coflat_exception, nullptr))
+          std::rethrow_exception(e);
+        return std::nullopt;
+      }
+      link_type* sub = target;
+      target = up(root, target);
+      if (exiting && (!sub->coflat_exception || detail::is_generator_exit(sub->coflat_exception))) {
+        sub->coflat_exception = nullptr;
+        target->coflat_pending = std::make_exception_ptr(generator_exit{});
+      }
+    }
+  }
+
+  static link_type* up(link_type* root, link_type* sub) noexcept {
+    root->coflat_leaf = sub->coflat_parent;
+    return sub->coflat_parent;
+  }
+
+  state_type* state_ = nullptr;
+};
+
+} // namespace coflat
+
+#endif // COFLAT_GENERATOR_H
