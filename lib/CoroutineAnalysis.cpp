@@ -220,8 +220,6 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   if (T.isDestructedType()) {
     Region &Reg = C.Regions[R];
     O.DestroyIndex = Reg.NumDestroyed++;
-    if (Reg.NumDestroyed > 255)
-      error(L, "cannot lower: more than 255 frame objects with destructors in one scope");
   }
   unsigned Index = C.Objects.size();
   C.Objects.push_back(std::move(O));
@@ -616,16 +614,18 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F) {
   if (C.Replacements.count(E))
     return; // already lowered (a spilled value or a resumed suspension)
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    // Inner temporaries are constructed first: number them first, so that
+    // the unwind order (reverse numbering) is the reverse of construction.
+    const Expr *Sub = MTE->getSubExpr();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Sub))
+      Sub = Bind->getSubExpr(); // the same temporary, now in the frame
+    hoistTemporaries(Sub, F);
     QualType T = MTE->getType().getNonReferenceType().getUnqualifiedType();
     unsigned O = addObject(FrameObject::Kind::Temporary,
                            uniqueName("coflat_tmp" + std::to_string(++Counter)), T, F,
                            MTE->getBeginLoc());
     C.Objects[O].Origin = MTE;
     C.Replacements[MTE] = {Replacement::Kind::MaterializeInFrame, O};
-    const Expr *Sub = MTE->getSubExpr();
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Sub))
-      Sub = Bind->getSubExpr(); // the same temporary, now in the frame
-    hoistTemporaries(Sub, F);
     return;
   }
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
@@ -865,6 +865,13 @@ std::optional<Coroutine> Analyzer::run() {
     PointId[C.Points[I].E] = I + 1;
   }
   FullExprLive.resize(C.Points.size());
+  for (const SuspendPoint &P : C.Points)
+    if (P.K == SuspendPoint::Kind::Await)
+      error(P.E->getBeginLoc(), "cannot lower: co_await in a generator (like await in a "
+                                "Python generator) is not supported; use a coflat::task or "
+                                "coflat::async_generator");
+  if (Failed)
+    return std::nullopt;
 
   unsigned Root = newRegion(Region::Kind::Body, nullptr, -1);
   walk(Body->getBody(), Root);

@@ -289,7 +289,7 @@ std::string Emitter::markLive(unsigned O) const {
   const FrameObject &Obj = C.Objects[O];
   if (!Obj.needsDestroy())
     return "";
-  return " coflat_live" + std::to_string(Obj.Region) + " = " + std::to_string(Obj.DestroyIndex + 1) + ";";
+  return " coflat_live_" + Obj.Name + " = true;";
 }
 
 std::string Emitter::construct(unsigned O, const std::string &Args) {
@@ -638,9 +638,11 @@ std::string Emitter::frameStruct() {
   for (const FrameObject &O : C.Objects)
     if (O.K != FrameObject::Kind::Parameter)
       OS << "  union { " << O.TypeName << " " << O.Name << "; };\n";
-  for (const Region &R : C.Regions)
-    if (R.guarded())
-      OS << "  unsigned char coflat_live" << R.Id << " = 0;\n";
+  // Which objects with a destructor are alive: what a guard, the frame's
+  // destructor and a backward goto destroy.
+  for (const FrameObject &O : C.Objects)
+    if (O.needsDestroy())
+      OS << "  bool coflat_live_" << O.Name << " = false;\n";
   OS << "  explicit " << C.FrameName << "(" << CtorParams << ")" << (CtorInits.empty() ? "" : " : ")
      << CtorInits << " {}\n";
   OS << "  ~" << C.FrameName << "() {";
@@ -670,10 +672,9 @@ std::string Emitter::unwindFunction() {
       const FrameObject &O = C.Objects[*It];
       if (!O.needsDestroy())
         continue;
-      std::string Idx = std::to_string(O.DestroyIndex);
-      std::string Live = "coflat_live" + std::to_string(R.Id);
-      Out += "    if (keep <= " + Idx + " && " + Live + " > " + Idx + ") { " + Live + " = " + Idx +
-             "; coflat::detail::destroy_at(" + O.Name + "); }\n";
+      std::string Live = "coflat_live_" + O.Name;
+      Out += "    if (keep <= " + std::to_string(O.DestroyIndex) + " && " + Live + ") { " + Live +
+             " = false; coflat::detail::destroy_at(" + O.Name + "); }\n";
     }
     Out += "    break;\n";
   }

@@ -1355,8 +1355,7 @@ TEST(NativeGenerator, ReentrantNextFromADelegatedSubThrowsInvalidState) {
 }
 
 // ---------------------------------------------------------------------------
-// Known runtime bugs (see the report; remove DISABLED_ once fixed, or run
-// with --gtest_also_run_disabled_tests).
+// Regression tests for delegation corner cases (each once a runtime bug).
 
 // Python:  m = middle(); next(m) == 1; list(outer(m)) == [2, 3]
 // where middle() delegates to inner() and is suspended inside that delegation
@@ -1376,13 +1375,13 @@ generator<int, void, int> outer_of_middle(generator<int, void, int> m) {
   co_return r;
 }
 
-// Runtime bug 1: delegate_awaiter::await_suspend links only the sub's own
+// Regression (bug 1, fixed): delegate_awaiter::await_suspend links only the sub's own
 // frame (coflat_delegate_to(sub_.state_)) as the chain's leaf, not the sub's
 // current leaf, so the sub's pending delegation is resumed as if it had
 // finished: here next() throws invalid_state_error ("generator has not
 // returned a value") instead of yielding 2 (with a void Return the 2 is
 // silently skipped).
-TEST(NativeGenerator, DISABLED_YieldFromGeneratorSuspendedInsideItsOwnDelegation) {
+TEST(NativeGenerator, YieldFromGeneratorSuspendedInsideItsOwnDelegation) {
   auto m = middle_delegating();
   EXPECT_EQ(m.next(), std::optional<int>(1));
   auto g = outer_of_middle(std::move(m));
@@ -1402,7 +1401,7 @@ generator<int> void_middle_delegating() {
 }
 generator<int> void_outer_of_middle(generator<int> m) { co_yield yield_from(std::move(m)); }
 
-TEST(NativeGenerator, DISABLED_YieldFromVoidGeneratorSuspendedInsideItsOwnDelegation) {
+TEST(NativeGenerator, YieldFromVoidGeneratorSuspendedInsideItsOwnDelegation) {
   auto m = void_middle_delegating();
   EXPECT_EQ(m.next(), std::optional<int>(1));
   auto g = void_outer_of_middle(std::move(m));
@@ -1421,10 +1420,10 @@ generator<int, int> reentrant_send(generator<int, int>*& self, std::vector<int>&
   received.push_back(v);
 }
 
-// Runtime bug 2: generator::send() stores the value in the leaf's slot before
+// Regression (bug 2, fixed): generator::send() stores the value in the leaf's slot before
 // resume() checks for re-entrancy, so a refused send() leaves its value to
 // the next co_yield resumed by next() (here 42 instead of int{}).
-TEST(NativeGenerator, DISABLED_RefusedReentrantSendDoesNotLeakItsValue) {
+TEST(NativeGenerator, RefusedReentrantSendDoesNotLeakItsValue) {
   std::vector<int> received;
   generator<int, int>* self = nullptr;
   auto g = reentrant_send(self, received);
@@ -1435,7 +1434,7 @@ TEST(NativeGenerator, DISABLED_RefusedReentrantSendDoesNotLeakItsValue) {
   EXPECT_EQ(received, (std::vector<int>{0})) << "co_yield resumed by next() must be int{}";
 }
 
-// Runtime bug 3 (PEP 380 close() forwarding): when close() is forwarded to a
+// Regression (bug 3, fixed): when close() is forwarded to a
 // sub that catches generator_exit and then starts a new delegation whose
 // leaf yields, the "generator ignored generator_exit" runtime_error is raised
 // in the sub (the leaf's parent) instead of in the frame that delegated to
@@ -1455,7 +1454,7 @@ generator<int> sub_delegates_after_exit(event_log& log) {
   }
 }
 
-TEST(NativeGenerator, DISABLED_CloseForwardedToSubThatDelegatesAfterGeneratorExit) {
+TEST(NativeGenerator, CloseForwardedToSubThatDelegatesAfterGeneratorExit) {
   event_log log;
   auto g = outer_records_exit(log, sub_delegates_after_exit(log));
   EXPECT_EQ(g.next(), std::optional<int>(1));
@@ -1464,15 +1463,45 @@ TEST(NativeGenerator, DISABLED_CloseForwardedToSubThatDelegatesAfterGeneratorExi
                             "outer std::exception generator ignored generator_exit"}));
 }
 
-// Runtime bug 4: send() is declared `template <class S = Send, class =
+// The same bug, other face: a delegation the closing sub starts and that
+// finishes normally gets generator_exit raised at its yield_from instead of
+// evaluating to its result.  Python: log == ['sub generator_exit', 'sub got 5',
+// 'outer generator_exit'] and close() returns normally.
+generator<int, void, int> returns_five() { co_return 5; }
+
+generator<int> sub_delegates_to_finished_after_exit(event_log& log) {
+  try {
+    co_yield 1;
+  } catch (const coflat::generator_exit&) {
+    log.push_back("sub generator_exit");
+  }
+  try {
+    int r = co_yield yield_from(returns_five());
+    log.push_back("sub got " + std::to_string(r));
+  } catch (const coflat::generator_exit&) {
+    log.push_back("sub generator_exit again");
+  }
+}
+
+TEST(NativeGenerator, CloseForwardedToSubWhoseNewDelegationReturns) {
+  event_log log;
+  auto g = outer_records_exit(log, sub_delegates_to_finished_after_exit(log));
+  EXPECT_EQ(g.next(), std::optional<int>(1));
+  EXPECT_NO_THROW(g.close());
+  EXPECT_EQ(log, (event_log{"sub generator_exit", "sub got 5", "outer generator_exit"}));
+  EXPECT_TRUE(g.done());
+}
+
+// Regression (bug 4, fixed): send() is declared `template <class S = Send, class =
 // enable_if_t<!is_void_v<S>>> send(S)`, so S is deduced from the argument and
 // the constraint tests the argument's type, not Send: generator<int> (Send =
 // void) still offers a send(int) that fails only inside its body.
-TEST(NativeGenerator, DISABLED_SendIsOnlyDeclaredWhenSendIsNotVoid) {
-  constexpr bool void_send_callable = requires(generator<int>& g) { g.send(1); };
-  constexpr bool int_send_callable = requires(generator<int, int>& g) { g.send(1); };
-  EXPECT_FALSE(void_send_callable);
-  EXPECT_TRUE(int_send_callable);
+template <class G> concept can_send_int = requires(G& g) { g.send(1); };
+
+TEST(NativeGenerator, SendIsOnlyDeclaredWhenSendIsNotVoid) {
+  EXPECT_FALSE(can_send_int<generator<int>>);
+  EXPECT_FALSE((can_send_int<generator<int, void, int>>));
+  EXPECT_TRUE((can_send_int<generator<int, int>>));
 }
 
 // Runtime limitation 5: destroying a generator suspended inside an N-deep

@@ -117,9 +117,16 @@ public:
     return this->coflat_take_sent();
   }
   void coflat_delegate_to(generator_link* sub) noexcept {
+    // sub was a root: if it is itself suspended inside a delegation, its
+    // innermost frame becomes our chain's leaf.
+    generator_link* leaf = std::exchange(sub->coflat_leaf, sub);
     sub->coflat_parent = this;
-    sub->coflat_root = coflat_root;
-    coflat_root->coflat_leaf = sub;
+    for (generator_link* f = leaf;; f = f->coflat_parent) {
+      f->coflat_root = coflat_root;
+      if (f == sub)
+        break;
+    }
+    coflat_root->coflat_leaf = leaf;
   }
 
 protected:
@@ -330,12 +337,14 @@ public:
 
   /// Resumes the body with `value` as the value of the suspended co_yield.
   template <class S = Send, class = std::enable_if_t<!std::is_void_v<S>>>
-  std::optional<Yield> send(S value) {
+  std::optional<Yield> send(typename std::enable_if<true, S>::type value) {
     state_type* s = checked();
     if (s->coflat_state == 0)
       throw invalid_state_error("can't send a value to a just-started generator");
     if (s->coflat_done())
       return std::nullopt;
+    if (s->coflat_leaf->coflat_state == detail::state_running)
+      throw invalid_state_error("generator already executing");
     s->coflat_leaf->coflat_sent.emplace(std::move(value));
     return resume(nullptr);
   }
@@ -434,6 +443,9 @@ private:
     // past a leaf that returns normally (PEP 380's close() forwarding).
     const bool exiting = detail::is_generator_exit(raise);
     link_type* target = root->coflat_leaf;
+    // The frame being closed: generator_exit was raised in it, or it got the
+    // runtime_error of a sub's close() (PEP 380: its close() is in progress).
+    link_type* closing = exiting ? target : nullptr;
     target->coflat_pending = std::move(raise);
     for (;;) {
       try {
@@ -447,8 +459,10 @@ private:
           target = root->coflat_leaf;
           continue;
         }
-        if (exiting && target != static_cast<link_type*>(root)) { // sub.close() saw a yield
-          target = up(root, target);
+        if (closing && closing != static_cast<link_type*>(root)) { // closing.close() saw a yield
+          target->coflat_current.reset();
+          target = up(root, closing);
+          closing = target;
           target->coflat_pending = std::make_exception_ptr(
               std::runtime_error("generator ignored generator_exit"));
           continue;
@@ -464,9 +478,12 @@ private:
       }
       link_type* sub = target;
       target = up(root, target);
-      if (exiting && (!sub->coflat_exception || detail::is_generator_exit(sub->coflat_exception))) {
-        sub->coflat_exception = nullptr;
-        target->coflat_pending = std::make_exception_ptr(generator_exit{});
+      if (sub == closing) {
+        closing = target;
+        if (!sub->coflat_exception || detail::is_generator_exit(sub->coflat_exception)) {
+          sub->coflat_exception = nullptr;
+          target->coflat_pending = std::make_exception_ptr(generator_exit{});
+        }
       }
     }
   }

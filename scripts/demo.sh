@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: install, build, lower the bundled examples, run them, and
+# show what a generator became.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+for example in mygen producer_consumer; do
+  echo "=== examples/$example.cpp (lowered by coflat_lower, built as C++17) ==="
+  "build/examples/$example"
+done
+echo "=== the state machine coflat made of mygen() (build/examples/coflat/mygen/mygen.cpp) ==="
+sed -n '/^struct mygen_frame/,/^void mygen_frame::coflat_unwind/p' build/examples/coflat/mygen/mygen.cpp
