@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the benchmarks side by side and prints ratios (lowered / native,
+# lowered / hand-written) as used in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+"$build/bench/coflat_bench_generators" --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true --benchmark_format=json > "$build/bench-generators.json"
+python3 bench/ratios.py "$build/bench-generators.json"
