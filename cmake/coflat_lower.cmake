@@ -16,7 +16,8 @@ function(coflat_lower target)
     set(tool $<TARGET_FILE:coflat::coflat>)
     set(tool_dep coflat::coflat)
   endif()
-  get_target_property(runtime_includes coflat::runtime INTERFACE_INCLUDE_DIRECTORIES)
+  # The target's include directories and definitions, with those of what it
+  # links (the runtime's headers among them): what its compiler will see.
   set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   set(defines "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
   foreach(src IN LISTS ARG_SOURCES)
@@ -37,13 +38,16 @@ function(coflat_lower target)
       COMMAND ${tool} lower "${abs}" -o "${out}" --MD --MF "${dep}" --
               "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
               "$<$<BOOL:${defines}>:-D$<JOIN:${defines},;-D>>"
-              "-I$<JOIN:${runtime_includes},;-I>"
               ${ARG_EXTRA_ARGS}
       DEPENDS "${abs}" ${tool_dep}
       ${depargs}
       COMMAND_EXPAND_LISTS
       VERBATIM
       COMMENT "coflat: lowering ${name}")
+    # The lowered file lives in the binary dir: its #include "..." must still
+    # find the headers beside the original.
+    get_filename_component(dir "${abs}" DIRECTORY)
+    set_source_files_properties("${out}" PROPERTIES COMPILE_OPTIONS "-iquote;${dir}")
     target_sources(${target} PRIVATE "${out}")
   endforeach()
   target_link_libraries(${target} PRIVATE coflat::runtime)

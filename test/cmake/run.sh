@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The CMake integration, as a user meets it:
+#   1. install coflat to a prefix; a three-line project finds it, builds, runs
+#   2. editing an included header lowers again and changes the output
+#   3. a second build with nothing changed does nothing
+#   4. an unsupported construct fails the build at the user's file and line
+#   5. the same project with coflat added by add_subdirectory()
+# usage: run.sh <coflat-build-dir> <coflat-source-dir> <work-dir> [subdir]
+set -euo pipefail
+build=$(cd "$1" && pwd) src=$(cd "$2" && pwd) work=$3 mode=${4:-installed}
+cxx=$(grep -E '^CMAKE_CXX_COMPILER:' "$build/CMakeCache.txt" | cut -d= -f2)
+rm -rf "$work"
+mkdir -p "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+if [ "$mode" = subdir ]; then
+  mkdir -p "$work/b"
+  cp "$src/test/cmake/app/config.h.in" "$work/b/config.h"
+  cmake -S "$src/test/cmake/subdir" -B "$work/b" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+    -DCOFLAT_SOURCE_DIR="$src" -DCMAKE_BUILD_TYPE=Release >"$work/configure.log"
+  cmake --build "$work/b" >"$work/build.log" || { cat "$work/build.log"; fail "add_subdirectory build"; }
+  [ "$("$work/b/app" | tr '\n' ' ')" = "3 2 1 " ] || fail "add_subdirectory: wrong output"
+  echo "PASS: add_subdirectory project builds and runs"
+  exit 0
+fi
+
+cmake --install "$build" --prefix "$work/prefix" >/dev/null
+cp -r "$src/test/cmake/app" "$work/app"
+cp "$work/app/config.h.in" "$work/app/config.h"
+cmake -S "$work/app" -B "$work/app/b" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log"
+cmake --build "$work/app/b" >"$work/build.log" || { cat "$work/build.log"; fail "installed build"; }
+out=$("$work/app/b/app" | tr '\n' ' ')
+[ "$out" = "3 2 1 " ] || fail "first run printed '$out'"
+echo "PASS: find_package project builds and runs"
+
+lowered="$work/app/b/coflat/app/main.cpp"
+[ -f "$lowered" ] || fail "no lowered file at $lowered"
+grep -q "struct countdown_frame" "$lowered" || fail "the lowered file has no frame"
+before=$(stat -c %Y "$lowered")
+sleep 1
+echo '#define COUNT_FROM 4' >"$work/app/config.h"
+cmake --build "$work/app/b" >"$work/rebuild.log"
+grep -q "coflat: lowering main.cpp" "$work/rebuild.log" || { cat "$work/rebuild.log"; fail "a header edit did not lower again"; }
+[ "$(stat -c %Y "$lowered")" != "$before" ] || fail "the lowered file was not rewritten"
+out=$("$work/app/b/app" | tr '\n' ' ')
+[ "$out" = "4 3 2 1 " ] || fail "after the header edit it printed '$out'"
+echo "PASS: a header edit lowers again"
+
+cmake --build "$work/app/b" >"$work/noop.log"
+grep -q "no work to do" "$work/noop.log" || { cat "$work/noop.log"; fail "a no-op build did work"; }
+echo "PASS: a no-op build does nothing"
+
+cp -r "$src/test/cmake/bad" "$work/bad"
+cmake -S "$work/bad" -B "$work/bad/b" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+if cmake --build "$work/bad/b" >"$work/bad.log" 2>&1; then fail "an unsupported construct built"; fi
+grep -q "$work/bad/main.cpp:5:26: error: cannot lower: member function coroutines" "$work/bad.log" \
+  || { cat "$work/bad.log"; fail "the diagnostic does not point at the user's line"; }
+[ ! -e "$work/bad/b/coflat/bad/main.cpp" ] || fail "a failed lowering left an output file"
+echo "PASS: an unsupported construct fails the build at main.cpp:5:26"
