@@ -13,6 +13,14 @@ using namespace clang;
 
 namespace coflat {
 
+// A type whose declarator wraps the name (arrays, pointers to arrays or
+// functions) is spelled through an alias so that `Type name;` stays valid.
+static std::string wrapDeclarator(std::string Name) {
+  if (Name.find_first_of("([") == std::string::npos)
+    return Name;
+  return "coflat::detail::type_t<" + Name + ">";
+}
+
 std::string frameTypeName(QualType T, const ASTContext &Ctx) {
   // A type declared inside a function (a local class, a lambda's closure)
   // cannot be named by the frame, which lives at namespace scope.
@@ -41,15 +49,28 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
     }
     break;
   }
-  if (MemberTypedef) {
+  // Deduced types and types nested in class templates do not survive
+  // TypeName::getFullyQualifiedName either; print them canonically.
+  const Type *Canon = T.getNonReferenceType().getCanonicalType().getTypePtr();
+  while (Canon->isPointerType())
+    Canon = Canon->getPointeeType().getCanonicalType().getTypePtr();
+  bool Nested = false;
+  if (const auto *RD = Canon->getAsCXXRecordDecl())
+    Nested = RD->getDeclContext()->isRecord();
+  if (MemberTypedef || Nested || T->getContainedDeducedType()) {
     Policy.FullyQualifiedName = true;
     Policy.PrintCanonicalTypes = true;
-    return T.getCanonicalType().getAsString(Policy);
+    return wrapDeclarator(T.getCanonicalType().getAsString(Policy));
   }
-  return TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false);
+  return wrapDeclarator(TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
 }
 
 namespace {
+
+bool inStd(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace();
+}
 
 class Analyzer {
 public:
@@ -103,7 +124,7 @@ private:
   void splitSuspend(const CoroutineSuspendExpr *S, unsigned F, std::vector<ExprStep> &Steps);
   void spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Steps);
   int spillObject(const Expr *E, unsigned F);
-  void hoistTemporaries(const Expr *E, unsigned F);
+  void hoistTemporaries(const Expr *E, unsigned F, bool OwnBind = false);
   llvm::SmallVector<const Expr *, 4> evaluationOrder(const Expr *E);
   bool keepsItsValue(const Expr *E) const;
 
@@ -140,7 +161,13 @@ static const Expr *operandOf(const CoroutineSuspendExpr *S) {
 void Analyzer::collectPoints(const Stmt *S) {
   if (!S)
     return;
+  if (const auto *Ret = dyn_cast<CoreturnStmt>(S)) {
+    collectPoints(Ret->getOperand()); // not the promise call that repeats it
+    return;
+  }
   if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (SE->getBeginLoc().isMacroID() || SE->getEndLoc().isMacroID())
+      error(SE->getBeginLoc(), "cannot lower: co_yield / co_await inside a macro expansion");
     collectPoints(operandOf(SE));
     SuspendPoint P;
     P.K = isa<CoyieldExpr>(SE) ? SuspendPoint::Kind::Yield : SuspendPoint::Kind::Await;
@@ -231,8 +258,10 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
   QualType T = V->getType();
   bool ViaPointer = T->isReferenceType();
   if (ViaPointer) {
-    if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(
-            V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr);
+    const Expr *Init = V->getInit();
+    if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Init))
+      Init = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(Init);
         MTE && MTE->getExtendingDecl() == V) {
       error(V->getLocation(), "cannot lower: reference '" + V->getName() +
                                   "' is bound to a temporary and lives across a "
@@ -240,11 +269,6 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
       return false;
     }
     T = Ctx.getPointerType(T.getNonReferenceType());
-  }
-  if (V->getType()->isArrayType()) {
-    error(V->getLocation(), "cannot lower: array '" + V->getName() +
-                                "' lives across a suspension point (not supported yet)");
-    return false;
   }
   StringRef Base = V->getName().empty() ? StringRef("coflat_unnamed") : V->getName();
   // Keep the user's name unless it would hide a name the body uses for
@@ -454,7 +478,10 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   // temporary itself.
   const VarDecl *RangeVar = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl());
   const Expr *Init = RangeVar->getInit()->IgnoreImplicit();
-  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(RangeVar->getInit())) {
+  const Expr *Bound = RangeVar->getInit();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Bound))
+    Bound = EWC->getSubExpr();
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Bound)) {
     unsigned O = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_range" + std::to_string(N)),
                            MTE->getType().getNonReferenceType().getUnqualifiedType(), L,
                            RF->getBeginLoc());
@@ -606,7 +633,7 @@ int Analyzer::spillObject(const Expr *E, unsigned F) {
   return O;
 }
 
-void Analyzer::hoistTemporaries(const Expr *E, unsigned F) {
+void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
   // Everything here is evaluated before a suspension of the same
   // full-expression: its temporaries must outlive the suspension.
   if (!E)
@@ -616,16 +643,34 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F) {
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
     // Inner temporaries are constructed first: number them first, so that
     // the unwind order (reverse numbering) is the reverse of construction.
-    const Expr *Sub = MTE->getSubExpr();
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Sub))
-      Sub = Bind->getSubExpr(); // the same temporary, now in the frame
-    hoistTemporaries(Sub, F);
+    hoistTemporaries(MTE->getSubExpr(), F, /*OwnBind=*/true);
     QualType T = MTE->getType().getNonReferenceType().getUnqualifiedType();
     unsigned O = addObject(FrameObject::Kind::Temporary,
                            uniqueName("coflat_tmp" + std::to_string(++Counter)), T, F,
                            MTE->getBeginLoc());
     C.Objects[O].Origin = MTE;
     C.Replacements[MTE] = {Replacement::Kind::MaterializeInFrame, O};
+    return;
+  }
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && OwnBind) {
+    hoistTemporaries(Bind->getSubExpr(), F); // the materialised temporary itself
+    return;
+  }
+  // Casts between the materialisation and its temporary.
+  if (OwnBind && (isa<ParenExpr>(E) || isa<CXXFunctionalCastExpr>(E) || isa<ImplicitCastExpr>(E) ||
+                  isa<CXXStaticCastExpr>(E))) {
+    for (const Stmt *Child : E->children())
+      if (const auto *X = dyn_cast_or_null<Expr>(Child))
+        hoistTemporaries(X, F, true);
+    return;
+  }
+  if (isa<CXXDefaultArgExpr>(E) || isa<CXXDefaultInitExpr>(E))
+    return; // no source text to rewrite
+  // A by-value argument's temporary dies at the end of the full-expression,
+  // before the suspension instead of after it.  For the standard library's
+  // types that is unobservable (their destructors only release memory).
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && inStd(Bind->getType())) {
+    hoistTemporaries(Bind->getSubExpr(), F);
     return;
   }
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
@@ -652,6 +697,9 @@ void Analyzer::spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Ste
   Step.K = ExprStep::Kind::Eval;
   Step.E = E;
   Step.Object = spillObject(E, F);
+  auto Inner = C.Replacements.find(E);
+  if (Inner != C.Replacements.end())
+    Step.Inner = Inner->second;
   Steps.push_back(Step);
   if (Step.Object >= 0)
     C.Replacements[E] = {Replacement::Kind::Object, unsigned(Step.Object)};
@@ -693,7 +741,9 @@ void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
   // Short-circuiting and conditional operators suspend only on the branch
   // taken: they become an `if` around the branch's steps.
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp() && suspends(BO->getRHS())) {
-    spillBefore(BO->getLHS(), F, Steps);
+    if (suspends(BO->getLHS()))
+      split(BO->getLHS(), F, Steps);
+    hoistTemporaries(BO->getLHS(), F);
     unsigned O = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
                            Ctx.BoolTy, F, BO->getBeginLoc());
     ExprStep Init;
@@ -718,7 +768,9 @@ void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(E);
       CO && (suspends(CO->getTrueExpr()) || suspends(CO->getFalseExpr()))) {
-    spillBefore(CO->getCond(), F, Steps);
+    if (suspends(CO->getCond()))
+      split(CO->getCond(), F, Steps);
+    hoistTemporaries(CO->getCond(), F);
     unsigned Cond = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
                               Ctx.BoolTy, F, CO->getBeginLoc());
     ExprStep Init;
@@ -804,13 +856,14 @@ void Analyzer::finishPoints() {
 
 std::optional<Coroutine> Analyzer::run() {
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
-  if (isa<CXXMethodDecl>(FD) && !cast<CXXMethodDecl>(FD)->isStatic()) {
-    error(FD->getLocation(), "cannot lower: member function coroutines are not supported yet; "
-                             "use a free function taking the object as a parameter");
+  if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()) {
+    error(FD->getLocation(), "cannot lower: lambda coroutines are not supported yet; use a "
+                             "named function");
     return std::nullopt;
   }
-  if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()) {
-    error(FD->getLocation(), "cannot lower: lambda coroutines are not supported yet");
+  if (isa<CXXMethodDecl>(FD)) {
+    error(FD->getLocation(), "cannot lower: member function coroutines are not supported yet; "
+                             "use a free function taking the object as a parameter");
     return std::nullopt;
   }
   if (FD->isTemplated() || FD->getTemplatedKind() != FunctionDecl::TK_NonTemplate) {

@@ -56,6 +56,9 @@ public:
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitLambdaBody() const { return true; }
 
+  // A lambda's call operator is implicit code the visitor does not reach.
+  bool VisitLambdaExpr(LambdaExpr *L) { return VisitFunctionDecl(L->getCallOperator()); }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || !isa_and_nonnull<CoroutineBodyStmt>(FD->getBody()))
       return true;

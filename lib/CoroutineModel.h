@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,15 @@ struct SuspendPoint {
   std::vector<unsigned> InTry;       ///< enclosing try regions, innermost first
 };
 
+/// How a subexpression is replaced when the rest of its expression is
+/// printed: by the object it was spilled to, by its awaiter's await_resume(),
+/// or (a temporary) by constructing it in the frame.
+struct Replacement {
+  enum class Kind { Object, Resume, MaterializeInFrame };
+  Kind K;
+  unsigned Index; ///< object index, or suspend point id for Resume
+};
+
 /// One step of a suspending full-expression, in evaluation order.
 struct ExprStep {
   enum class Kind {
@@ -93,18 +103,12 @@ struct ExprStep {
   Kind K;
   const clang::Expr *E = nullptr;
   int Object = -1;
+  /// Eval of a node that is itself lowered (a suspension, a temporary in the
+  /// frame): how to print it while computing it.
+  std::optional<Replacement> Inner;
   unsigned Point = 0;
   bool Negate = false;
   std::vector<ExprStep> Then, Else;
-};
-
-/// How a subexpression is replaced when the rest of its expression is
-/// printed: by the object it was spilled to, by its awaiter's await_resume(),
-/// or (a temporary) by constructing it in the frame.
-struct Replacement {
-  enum class Kind { Object, Resume, MaterializeInFrame };
-  Kind K;
-  unsigned Index; ///< object index, or suspend point id for Resume
 };
 
 /// A full-expression that suspends, split around its suspensions.

@@ -54,6 +54,7 @@ private:
 
   // --- statements ---
   std::string stmt(const Stmt *S);
+  std::string subStmt(const Stmt *S);
   std::string compound(const CompoundStmt *CS, bool InSwitch);
   std::string declStmt(const DeclStmt *DS);
   std::string forStmt(const ForStmt *F);
@@ -73,7 +74,9 @@ private:
   int regionOf(const Stmt *S) const;
 
   // --- expressions ---
-  std::string expr(const Expr *E);
+  /// E's text with its lowered parts replaced; with Replaced false, E's own
+  /// replacement is not applied (the step that computes it).
+  std::string expr(const Expr *E, bool Replaced = true);
   std::string replacement(const Expr *E, const Replacement &Rep);
   std::string objectRef(unsigned O) const;
   std::string construct(unsigned O, const std::string &Args);
@@ -229,7 +232,8 @@ std::string Emitter::render(const Stmt *Root, Span Within, bool ExprMode) {
     // An expression statement, co_return or continue became a block or a
     // goto that carries its own ';': drop the user's, so that an `else`
     // after it still parses.
-    if (isa<Expr>(P) || isa<CoreturnStmt>(P) || isa<ContinueStmt>(P)) {
+    if ((isa<Expr>(P) && C.Splits.count(cast<Expr>(P))) || isa<CoreturnStmt>(P) ||
+        isa<ContinueStmt>(P)) {
       size_t Semi = Buffer.find_first_not_of(" \t", Pos);
       if (Semi < Within.E && Buffer[Semi] == ';')
         Pos = Semi + 1;
@@ -281,7 +285,7 @@ std::string Emitter::objectRef(unsigned O) const {
   if (!Obj.ViaPointer)
     return Obj.Name;
   if (Obj.IsXValue)
-    return "static_cast<" + Obj.TypeName.substr(0, Obj.TypeName.size() - 1) + "&&>(*" + Obj.Name + ")";
+    return "std::move(*" + Obj.Name + ")";
   return "(*" + Obj.Name + ")";
 }
 
@@ -318,17 +322,21 @@ std::string Emitter::replacement(const Expr *E, const Replacement &Rep) {
     std::string Live = markLive(Rep.Index);
     if (!Live.empty())
       Live = Live.substr(1, Live.size() - 2) + ", "; // " x = n;" -> "x = n, "
-    return "(::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + "(" +
-           expr(MTE->getSubExpr()) + "), " + Live + "static_cast<" + Obj.TypeName + "&&>(" +
-           Obj.Name + "))";
+    std::string Init = expr(MTE->getSubExpr());
+    if (!MTE->getType()->isArrayType())
+      Init = "(" + Init + ")";
+    else if (!StringRef(Init).ltrim().starts_with("{"))
+      Init = "{" + Init + "}"; // arrays take braces in C++17
+    return "(::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + Init + ", " + Live +
+           "std::move(" + Obj.Name + "))";
   }
   }
   llvm_unreachable("unknown replacement");
 }
 
-std::string Emitter::expr(const Expr *E) {
+std::string Emitter::expr(const Expr *E, bool Replaced) {
   auto It = C.Replacements.find(E);
-  if (It != C.Replacements.end())
+  if (Replaced && It != C.Replacements.end())
     return replacement(E, It->second);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
@@ -346,7 +354,12 @@ std::string Emitter::steps(const std::vector<ExprStep> &Steps) {
   for (const ExprStep &S : Steps) {
     switch (S.K) {
     case ExprStep::Kind::Eval: {
-      std::string Value = expr(S.E);
+      // The step that computes an object prints the expression itself, not
+      // the object it is replaced by.
+      auto Rep = C.Replacements.find(S.E);
+      bool Self = Rep != C.Replacements.end() && Rep->second.K == Replacement::Kind::Object &&
+                  int(Rep->second.Index) == S.Object;
+      std::string Value = Self && S.Inner ? replacement(S.E, *S.Inner) : expr(S.E, /*Replaced=*/!Self);
       if (S.Object < 0) {
         Out += " " + Value + ";";
         break;
@@ -431,6 +444,16 @@ std::string Emitter::stmt(const Stmt *S) {
   }
 }
 
+// A statement printed on its own, as a loop body or a branch: the source
+// range of these statements stops before their ';'.
+std::string Emitter::subStmt(const Stmt *S) {
+  std::string Out = stmt(S);
+  bool OwnSemicolon = (isa<Expr>(S) && !C.Splits.count(cast<Expr>(S))) || isa<BreakStmt>(S) ||
+                      (isa<ContinueStmt>(S) && !special(S)) || isa<GotoStmt>(S) ||
+                      (isa<DoStmt>(S) && !special(S));
+  return OwnSemicolon ? Out + ";" : Out;
+}
+
 std::string Emitter::compound(const CompoundStmt *CS, bool InSwitch) {
   Span SP = span(CS);
   int R = regionOf(CS);
@@ -458,6 +481,8 @@ std::string Emitter::hoistedInit(const VarDecl *V, unsigned O) {
   case VarDecl::CInit: {
     if (isa<InitListExpr>(Init->IgnoreImplicit()) && !isa<CXXStdInitializerListExpr>(Init))
       return construct(O, expr(Init)); // T x = {...}: braces
+    if (V->getType()->isArrayType())
+      return construct(O, "{" + expr(Init) + "}"); // char s[] = "...": braces in C++17
     return construct(O, "(" + expr(Init) + ")");
   }
   case VarDecl::CallInit:
@@ -499,7 +524,7 @@ std::string Emitter::forStmt(const ForStmt *F) {
   int R = regionOf(F);
   std::string Out = (R >= 0 ? entryLabel(R) : "") + "{" + (R >= 0 ? opening(R, R) : "");
   if (F->getInit())
-    Out += " " + stmt(F->getInit());
+    Out += " " + subStmt(F->getInit());
   auto Cont = C.ContinueLabel.find(F);
   if (Cont == C.ContinueLabel.end()) {
     // Only the init changed: keep the loop's own text after it.
@@ -508,7 +533,7 @@ std::string Emitter::forStmt(const ForStmt *F) {
     std::string Rest = render(F, {Head.E, SP.E}, false);
     if (F->getInit() && !isa<DeclStmt>(F->getInit()) && StringRef(Rest).ltrim().starts_with(";"))
       Rest = StringRef(Rest).ltrim().drop_front().str(); // expression init kept its ';' above
-    return Out + " for (" + (isa_and_nonnull<DeclStmt>(F->getInit()) ? ";" : "") + Rest + " }";
+    return Out + " for (;" + Rest + " }";
   }
   std::string Label = "coflat_continue_" + std::to_string(Cont->second);
   std::string CondPart;
@@ -520,7 +545,7 @@ std::string Emitter::forStmt(const ForStmt *F) {
       CondPart = " if (!(" + expr(Cond) + ")) break;";
     }
   }
-  std::string Body = stmt(F->getBody());
+  std::string Body = subStmt(F->getBody());
   std::string Inc;
   if (const Expr *I = F->getInc())
     Inc = C.Splits.count(I) ? " " + splitExpr(I, " " + expr(I) + ";") : " " + expr(I) + ";";
@@ -555,19 +580,19 @@ std::string Emitter::rangeFor(const CXXForRangeStmt *RF) {
   int Iter = regionOf(RF->getLoopVarStmt());
   unsigned Var = C.Hoisted.find(RF->getLoopVariable())->second;
   Out += " for (; " + BeginName + " != " + EndName + "; ++" + BeginName + ") " + entryLabel(Iter) + "{" +
-         opening(Iter, Iter) + construct(Var, "(*" + BeginName + ")") + " " + stmt(RF->getBody()) + " }";
+         opening(Iter, Iter) + construct(Var, "(*" + BeginName + ")") + " " + subStmt(RF->getBody()) + " }";
   return Out + " }";
 }
 
 std::string Emitter::whileStmt(const WhileStmt *W) {
   const SplitExpr &Split = C.Splits.find(W->getCond())->second;
   return "for (;;) { " + splitExpr(W->getCond(), "") + " if (!" +
-         C.Objects[Split.Steps.back().Object].Name + ") break; " + stmt(W->getBody()) + " }";
+         C.Objects[Split.Steps.back().Object].Name + ") break; " + subStmt(W->getBody()) + " }";
 }
 
 std::string Emitter::doStmt(const DoStmt *D) {
   const SplitExpr &Split = C.Splits.find(D->getCond())->second;
-  std::string Body = stmt(D->getBody());
+  std::string Body = subStmt(D->getBody());
   std::string Label = UsedContinue.count(D)
                           ? " coflat_continue_" + std::to_string(C.ContinueLabel.find(D)->second) + ":;"
                           : "";
@@ -578,9 +603,9 @@ std::string Emitter::doStmt(const DoStmt *D) {
 std::string Emitter::ifStmt(const IfStmt *If) {
   const SplitExpr &Split = C.Splits.find(If->getCond())->second;
   std::string Out = "{ " + splitExpr(If->getCond(), "") + " if (" +
-                    C.Objects[Split.Steps.back().Object].Name + ") " + stmt(If->getThen());
+                    C.Objects[Split.Steps.back().Object].Name + ") " + subStmt(If->getThen());
   if (If->getElse())
-    Out += " else " + stmt(If->getElse());
+    Out += " else " + subStmt(If->getElse());
   return Out + " }";
 }
 
@@ -602,7 +627,14 @@ std::string Emitter::coreturn(const CoreturnStmt *Ret) {
   if (!Op)
     return "goto coflat_final;";
   bool HasValue = !Op->getType()->isVoidType();
-  std::string Tail = HasValue ? " this->coflat_return_value(" + expr(Op) + ");" : " " + expr(Op) + ";";
+  std::string Value = expr(Op);
+  // co_return of a local moves it, as C++20 treats it as an rvalue first.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->IgnoreParens()))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+        !V->getType().isVolatileQualified())
+      Value = "std::move(" + Value + ")";
+  std::string Tail = HasValue ? " this->coflat_return_value(" + Value + ");" : " " + Value + ";";
   if (C.Splits.count(Op))
     return "{ " + splitExpr(Op, Tail) + " goto coflat_final; }";
   return "{" + Tail + " goto coflat_final; }";

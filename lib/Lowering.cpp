@@ -123,24 +123,27 @@ private:
 
 std::vector<std::string> adjustArguments(const std::vector<std::string> &Args) {
   std::vector<std::string> Out;
-  bool HasStd = false;
+  std::string Std = "-std=c++20";
+  bool AfterDashDash = false;
   for (const std::string &A : Args) {
     StringRef S(A);
-    if (S.starts_with("-std=") || S.starts_with("--std=")) {
+    AfterDashDash |= S == "--";
+    if (!AfterDashDash && (S.starts_with("-std=") || S.starts_with("--std="))) {
       StringRef V = S.substr(S.find('=') + 1);
-      // Coroutines need C++20; a newer standard is kept.
+      // Coroutines need C++20: a newer standard is kept, an older one is
+      // raised (keeping GNU mode).
       if (V.contains("++2a") || V.contains("++20") || V.contains("++2b") || V.contains("++23") ||
           V.contains("++2c") || V.contains("++26"))
-        HasStd = true;
+        Std = A;
       else
-        continue;
+        Std = V.starts_with("gnu") ? "-std=gnu++20" : "-std=c++20";
+      continue;
     }
     Out.push_back(A);
   }
-  if (!HasStd)
-    Out.push_back("-std=c++20");
-  Out.push_back("-fsyntax-only");
-  Out.push_back("-Wno-unused-command-line-argument");
+  // Before a "--" that ends the options, if the command has one.
+  auto End = std::find(Out.begin(), Out.end(), "--");
+  Out.insert(End, {Std, "-fsyntax-only", "-Wno-unused-command-line-argument"});
   return Out;
 }
 

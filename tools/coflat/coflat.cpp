@@ -68,6 +68,8 @@ int runLower(LowerArgs &A) {
     return usage("-o and --out-dir are exclusive");
   if (!A.Output.empty() && A.Sources.size() > 1)
     return usage("-o takes one source; use --out-dir for several");
+  if (A.Output.empty() && A.OutDir.empty() && A.Sources.size() > 1)
+    return usage("several sources need --out-dir");
   if (A.MD != !A.DepFile.empty())
     return usage("--MD and --MF <depfile> go together");
   if (A.MD && A.Output.empty() && A.OutDir.empty())
@@ -75,8 +77,14 @@ int runLower(LowerArgs &A) {
 
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
   std::string Err;
-  if (A.HasCompilerArgs || A.BuildDir.empty()) {
+  if (A.HasCompilerArgs) {
     DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
+  } else if (A.BuildDir.empty()) {
+    // Clang tooling's convention: a compile_commands.json in a parent
+    // directory of the source, else no flags.
+    DB = clang::tooling::CompilationDatabase::autoDetectFromSource(A.Sources.front(), Err);
+    if (!DB)
+      DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
   } else {
     DB = clang::tooling::CompilationDatabase::loadFromDirectory(A.BuildDir, Err);
     if (!DB)

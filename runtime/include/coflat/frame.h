@@ -15,6 +15,7 @@
 #ifndef COFLAT_FRAME_H
 #define COFLAT_FRAME_H
 
+#include <cstddef>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -74,8 +75,20 @@ template <class T> std::remove_reference_t<T>* address_of(T&& object) noexcept {
   return std::addressof(object);
 }
 
-/// Ends the lifetime of an object a lowered frame constructed in place.
-template <class T> void destroy_at(T& object) noexcept { object.~T(); }
+/// Ends the lifetime of an object a lowered frame constructed in place
+/// (array elements in reverse order).
+template <class T> void destroy_at(T& object) noexcept {
+  if constexpr (std::is_array_v<T>) {
+    for (std::size_t i = std::extent_v<T>; i-- > 0;)
+      destroy_at(object[i]);
+  } else {
+    object.~T();
+  }
+}
+
+/// Names any type with a simple type-specifier, so that frame members of
+/// array or function-pointer type can be declared as `type_t<T> name;`.
+template <class T> using type_t = T;
 
 /// A local of `coflat_resume()` placed at the start of a scope whose frame
 /// objects need destruction: leaving the scope in any way except a

@@ -304,7 +304,10 @@ public:
     generator get_return_object() noexcept { return generator(this); }
     std::suspend_always initial_suspend() const noexcept { return {}; }
     std::suspend_always final_suspend() const noexcept { return {}; }
-    void unhandled_exception() { throw; }
+    // Kept, not rethrown: clang does not mark a coroutine finished when
+    // unhandled_exception() rethrows (llvm-project#61900), and destroy()
+    // would then run the locals' destructors a second time.
+    void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
     template <class U> decltype(auto) yield_value(U&& value) {
       return this->coflat_yield_value(std::forward<U>(value));
     }
