@@ -666,6 +666,15 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
   }
   if (isa<CXXDefaultArgExpr>(E) || isa<CXXDefaultInitExpr>(E))
     return; // no source text to rewrite
+  // The array behind a braced std::initializer_list: only its elements
+  // (what the list is built from) can hold temporaries worth keeping.
+  if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(E)) {
+    const Expr *Array = IL->getSubExpr()->IgnoreImplicit();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Array))
+      Array = MTE->getSubExpr();
+    hoistTemporaries(Array, F);
+    return;
+  }
   // A by-value argument's temporary dies at the end of the full-expression,
   // before the suspension instead of after it.  For the standard library's
   // types that is unobservable (their destructors only release memory).
