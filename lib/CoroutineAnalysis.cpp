@@ -1,6 +1,7 @@
 //===- CoroutineAnalysis.cpp - From a coroutine's AST to its model ---------===//
 #include "CoroutineAnalysis.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/SourceManager.h"
@@ -67,9 +68,20 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
 
 namespace {
 
-bool inStd(QualType T) {
+/// Whether destroying a T is unobservable: a standard library type whose
+/// template arguments are all trivially destructible or such types again
+/// (std::string, std::vector<int>; not std::vector<user_type>).
+bool unobservableDestructor(QualType T) {
+  if (!T.isDestructedType())
+    return true;
   const auto *RD = T->getAsCXXRecordDecl();
-  return RD && RD->isInStdNamespace();
+  if (!RD || !RD->isInStdNamespace())
+    return false;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && !unobservableDestructor(A.getAsType()))
+        return false;
+  return true;
 }
 
 class Analyzer {
@@ -118,6 +130,8 @@ private:
   void walkRangeFor(const CXXForRangeStmt *RF, unsigned R);
   void walkFullExpr(const Expr *E, unsigned R, bool AsCondition);
   void checkCondVar(const VarDecl *V, const Stmt *Scope);
+  void walkCondVar(const VarDecl *V, unsigned R);
+  void checkLambdas(const Stmt *S);
 
   // --- splitting a suspending expression ---
   void split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps);
@@ -289,6 +303,44 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
   return true;
 }
 
+void Analyzer::walkCondVar(const VarDecl *V, unsigned R) {
+  if (isa<DecompositionDecl>(V)) {
+    error(V->getLocation(), "cannot lower: structured binding across a suspension point "
+                            "(not supported yet)");
+    return;
+  }
+  if (hoistLocal(V, R) && V->getInit() && suspends(V->getInit()))
+    walkFullExpr(V->getInit(), R, false);
+}
+
+void Analyzer::checkLambdas(const Stmt *S) {
+  // A lambda capturing a frame variable would capture the frame's `this`
+  // instead (by reference, where the user asked for a copy), and its body
+  // is not rewritten: refuse rather than change what it means.
+  if (!S)
+    return;
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &Cap : L->captures()) {
+      if (Cap.capturesThis() && C.IsMember) {
+        error(Cap.getLocation().isValid() ? Cap.getLocation() : L->getBeginLoc(),
+              "cannot lower: a lambda in a member function coroutine captures 'this'");
+        continue;
+      }
+      if (!Cap.capturesVariable())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+      if (V && (C.Hoisted.count(V) || isa<ParmVarDecl>(V)))
+        error(Cap.getLocation().isValid() ? Cap.getLocation() : L->getBeginLoc(),
+              "cannot lower: a lambda captures '" + V->getName() +
+                  "', which lives in the coroutine frame; copy it into a local declared "
+                  "after the last suspension, or pass it as an argument");
+    }
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    checkLambdas(Child);
+}
+
 void Analyzer::checkCondVar(const VarDecl *V, const Stmt *Scope) {
   if (V && hasPointAfter(V->getEndLoc(), Scope))
     error(V->getLocation(), "cannot lower: condition variable '" + V->getName() +
@@ -334,10 +386,16 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
     return;
   case Stmt::WhileStmtClass: {
     const auto *W = cast<WhileStmt>(S);
-    checkCondVar(W->getConditionVariable(), W);
     Loops.push_back(S);
-    walkFullExpr(W->getCond(), R, /*AsCondition=*/true);
-    walk(W->getBody(), R);
+    if (const VarDecl *V = W->getConditionVariable(); V && suspends(W)) {
+      // The condition variable lives for one iteration: a region per pass.
+      unsigned Iter = newRegion(Region::Kind::Loop, W, R);
+      walkCondVar(V, Iter);
+      walk(W->getBody(), Iter);
+    } else {
+      walkFullExpr(W->getCond(), R, /*AsCondition=*/true);
+      walk(W->getBody(), R);
+    }
     Loops.pop_back();
     return;
   }
@@ -353,19 +411,24 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   }
   case Stmt::IfStmtClass: {
     const auto *If = cast<IfStmt>(S);
-    if (If->getInit() && suspends(If))
-      error(If->getInit()->getBeginLoc(),
-            "cannot lower: 'if' with an init-statement around a suspension point "
-            "(not supported yet)");
-    checkCondVar(If->getConditionVariable(), If);
     if (If->isConsteval()) {
       walk(If->getThen(), R);
       walk(If->getElse(), R);
       return;
     }
-    walkFullExpr(If->getCond(), R, /*AsCondition=*/true);
-    walk(If->getThen(), R);
-    walk(If->getElse(), R);
+    // An init-statement or a condition variable makes a scope around the
+    // whole statement: it becomes a region when something in it suspends.
+    unsigned Scope = R;
+    if ((If->getInit() || If->getConditionVariable()) && suspends(If)) {
+      Scope = newRegion(Region::Kind::Loop, If, R);
+      walk(If->getInit(), Scope);
+      if (const VarDecl *V = If->getConditionVariable())
+        walkCondVar(V, Scope);
+    }
+    if (!If->getConditionVariable())
+      walkFullExpr(If->getCond(), Scope, /*AsCondition=*/true);
+    walk(If->getThen(), Scope);
+    walk(If->getElse(), Scope);
     return;
   }
   case Stmt::SwitchStmtClass: {
@@ -678,7 +741,7 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
   // A by-value argument's temporary dies at the end of the full-expression,
   // before the suspension instead of after it.  For the standard library's
   // types that is unobservable (their destructors only release memory).
-  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && inStd(Bind->getType())) {
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && unobservableDestructor(Bind->getType())) {
     hoistTemporaries(Bind->getSubExpr(), F);
     return;
   }
@@ -870,10 +933,19 @@ std::optional<Coroutine> Analyzer::run() {
                              "named function");
     return std::nullopt;
   }
-  if (isa<CXXMethodDecl>(FD)) {
-    error(FD->getLocation(), "cannot lower: member function coroutines are not supported yet; "
-                             "use a free function taking the object as a parameter");
-    return std::nullopt;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->isOutOfLine() || MD->getParent()->isLocalClass()) {
+      error(FD->getLocation(), "cannot lower: a member function coroutine must be defined "
+                               "inside its (non-local) class, where its frame can be nested");
+      return std::nullopt;
+    }
+    C.IsMember = true;
+    if (MD->isInstance())
+      C.SelfType = frameTypeName(MD->getThisType(), Ctx);
+    if (MD->getRefQualifier() != RQ_None) {
+      error(FD->getLocation(), "cannot lower: ref-qualified member function coroutines");
+      return std::nullopt;
+    }
   }
   if (FD->isTemplated() || FD->getTemplatedKind() != FunctionDecl::TK_NonTemplate) {
     error(FD->getLocation(), "cannot lower: coroutine templates are not supported yet");
@@ -937,6 +1009,7 @@ std::optional<Coroutine> Analyzer::run() {
 
   unsigned Root = newRegion(Region::Kind::Body, nullptr, -1);
   walk(Body->getBody(), Root);
+  checkLambdas(Body->getBody());
   finishPoints();
   if (Failed)
     return std::nullopt;

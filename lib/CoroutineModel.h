@@ -124,6 +124,10 @@ struct Coroutine {
   CoroutineKind Kind = CoroutineKind::Generator;
   std::string FrameName;
   std::string ReturnType; ///< fully qualified
+  /// A member function: the frame is nested in its class (so it shares the
+  /// class's access), and a non-static one keeps the object as coflat_self.
+  bool IsMember = false;
+  std::string SelfType; ///< e.g. "const counter *"; empty when static
   std::vector<FrameObject> Objects;
   std::vector<Region> Regions;
   std::vector<SuspendPoint> Points; ///< Points[i].Id == i + 1

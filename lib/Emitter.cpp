@@ -84,10 +84,11 @@ private:
   std::string steps(const std::vector<ExprStep> &Steps);
   std::string splitExpr(const Expr *E, const std::string &Tail);
   std::string hoistedInit(const VarDecl *V, unsigned O);
+  std::string declare(const VarDecl *V);
 
   // --- the frame ---
-  std::string frameStruct();
-  std::string unwindFunction();
+  std::string frameStruct(const std::string &ResumeBody, const std::string &UnwindBody);
+  std::string unwindBody();
 
   const Coroutine &C;
   ASTContext &Ctx;
@@ -130,6 +131,13 @@ bool Emitter::inExpr(const Stmt *S) const {
   if (const auto *E = dyn_cast<Expr>(S)) {
     if (C.Replacements.count(E))
       return true;
+    if (!C.SelfType.empty()) {
+      if (const auto *This = dyn_cast<CXXThisExpr>(E))
+        return !This->isImplicit();
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        if (const auto *This = dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreImpCasts()))
+          return This->isImplicit();
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
         auto It = C.Hoisted.find(V);
@@ -170,11 +178,11 @@ bool Emitter::special(const Stmt *S) const {
   if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
     return regionOf(RF) >= 0;
   if (const auto *W = dyn_cast<WhileStmt>(S))
-    return C.Splits.count(W->getCond());
+    return C.Splits.count(W->getCond()) || regionOf(W) >= 0;
   if (const auto *D = dyn_cast<DoStmt>(S))
     return C.Splits.count(D->getCond());
   if (const auto *If = dyn_cast<IfStmt>(S))
-    return If->getCond() && C.Splits.count(If->getCond());
+    return (If->getCond() && C.Splits.count(If->getCond())) || regionOf(If) >= 0;
   if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
     int R = regionOf(Sw->getBody());
     return R >= 0 && (C.Regions[R].guarded() || C.Regions[R].isBarrier());
@@ -338,6 +346,15 @@ std::string Emitter::expr(const Expr *E, bool Replaced) {
   auto It = C.Replacements.find(E);
   if (Replaced && It != C.Replacements.end())
     return replacement(E, It->second);
+  // In a member function, `this` is the object the frame keeps.
+  if (!C.SelfType.empty()) {
+    if (isa<CXXThisExpr>(E))
+      return "coflat_self";
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      if (const auto *This = dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreImpCasts());
+          This && This->isImplicit())
+        return "coflat_self->" + render(E, span(E), /*ExprMode=*/true);
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto H = C.Hoisted.find(V);
@@ -512,10 +529,7 @@ std::string Emitter::declStmt(const DeclStmt *DS) {
       error(V->getLocation(), "internal: declaration mixes frame and stack variables");
       continue;
     }
-    if (V->getInit() && C.Splits.count(V->getInit()))
-      Out += " " + splitExpr(V->getInit(), hoistedInit(V, It->second));
-    else
-      Out += hoistedInit(V, It->second);
+    Out += declare(V);
   }
   return Out + " }";
 }
@@ -584,7 +598,20 @@ std::string Emitter::rangeFor(const CXXForRangeStmt *RF) {
   return Out + " }";
 }
 
+std::string Emitter::declare(const VarDecl *V) {
+  unsigned O = C.Hoisted.find(V)->second;
+  if (V->getInit() && C.Splits.count(V->getInit()))
+    return " " + splitExpr(V->getInit(), hoistedInit(V, O));
+  return hoistedInit(V, O);
+}
+
 std::string Emitter::whileStmt(const WhileStmt *W) {
+  if (const VarDecl *V = W->getConditionVariable(); V && C.Hoisted.count(V)) {
+    unsigned Iter = regionOf(W);
+    return "for (;;) " + entryLabel(Iter) + "{" + opening(Iter, Iter) + declare(V) +
+           " if (!static_cast<bool>(" + objectRef(C.Hoisted.find(V)->second) + ")) break; " +
+           subStmt(W->getBody()) + " }";
+  }
   const SplitExpr &Split = C.Splits.find(W->getCond())->second;
   return "for (;;) { " + splitExpr(W->getCond(), "") + " if (!" +
          C.Objects[Split.Steps.back().Object].Name + ") break; " + subStmt(W->getBody()) + " }";
@@ -601,9 +628,23 @@ std::string Emitter::doStmt(const DoStmt *D) {
 }
 
 std::string Emitter::ifStmt(const IfStmt *If) {
-  const SplitExpr &Split = C.Splits.find(If->getCond())->second;
-  std::string Out = "{ " + splitExpr(If->getCond(), "") + " if (" +
-                    C.Objects[Split.Steps.back().Object].Name + ") " + subStmt(If->getThen());
+  int R = regionOf(If);
+  std::string Out = R >= 0 ? entryLabel(R) + "{" + opening(R, R) : "{";
+  if (If->getInit())
+    Out += " " + subStmt(If->getInit());
+  std::string Cond;
+  if (const VarDecl *V = If->getConditionVariable()) {
+    Out += declare(V);
+    Cond = "static_cast<bool>(" + objectRef(C.Hoisted.find(V)->second) + ")";
+  } else if (C.Splits.count(If->getCond())) {
+    const SplitExpr &Split = C.Splits.find(If->getCond())->second;
+    Out += " " + splitExpr(If->getCond(), "");
+    Cond = C.Objects[Split.Steps.back().Object].Name;
+  } else {
+    Cond = expr(If->getCond());
+  }
+  Out += std::string(" if ") + (If->isConstexpr() ? "constexpr " : "") + "(" + Cond + ") " +
+         subStmt(If->getThen());
   if (If->getElse())
     Out += " else " + subStmt(If->getElse());
   return Out + " }";
@@ -642,17 +683,24 @@ std::string Emitter::coreturn(const CoreturnStmt *Ret) {
 
 // --- the frame ---
 
-std::string Emitter::frameStruct() {
+std::string Emitter::frameStruct(const std::string &ResumeBody, const std::string &UnwindBody) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << "struct " << C.FrameName << " final : " << C.ReturnType << "::state_type {\n";
   std::string CtorParams, CtorInits, CallArgs;
   unsigned Index = 0;
+  if (!C.SelfType.empty()) {
+    OS << "  " << C.SelfType << " coflat_self;\n";
+    CtorParams = C.SelfType + " coflat_this";
+    CtorInits = "coflat_self(coflat_this)";
+    CallArgs = "this";
+    ++Index;
+  }
   for (const FrameObject &O : C.Objects) {
     if (O.K != FrameObject::Kind::Parameter)
       continue;
     QualType T = O.Type;
-    std::string P = "coflat_p" + std::to_string(Index);
+    std::string P = "coflat_p" + std::to_string(C.SelfType.empty() ? Index : Index - 1);
     std::string Sep = Index ? ", " : "";
     OS << "  " << O.TypeName << " " << O.Name << ";\n";
     std::string ParamName = O.Var->getName().str();
@@ -682,9 +730,10 @@ std::string Emitter::frameStruct() {
     if (It->guarded())
       OS << " coflat_unwind(" << It->Id << ", 0);";
   OS << " }\n";
-  OS << "  void coflat_resume() override;\n";
+  // A frame nested in a class has its functions defined inline.
+  OS << "  void coflat_resume() override" << (C.IsMember ? " " + ResumeBody : ";\n");
   OS << "  void coflat_destroy() noexcept override { delete this; }\n";
-  OS << "  void coflat_unwind(int region, int keep) noexcept;\n";
+  OS << "  void coflat_unwind(int region, int keep) noexcept" << (C.IsMember ? " " + UnwindBody : ";\n");
   OS << "  static " << C.ReturnType << " coflat_start(" << C.FrameName << "* frame) { return "
      << C.ReturnType << "(frame); }\n";
   OS << "};\n";
@@ -693,9 +742,8 @@ std::string Emitter::frameStruct() {
   return Out;
 }
 
-std::string Emitter::unwindFunction() {
-  std::string Out = "void " + C.FrameName + "::coflat_unwind(int region, int keep) noexcept {\n";
-  Out += "  (void)keep;\n  switch (region) {\n";
+std::string Emitter::unwindBody() {
+  std::string Out = "{\n  (void)keep;\n  switch (region) {\n";
   for (const Region &R : C.Regions) {
     if (!R.guarded())
       continue;
@@ -724,9 +772,7 @@ std::optional<std::string> Emitter::run() {
     return std::nullopt;
   }
 
-  std::string Struct = frameStruct();
-  std::string Resume;
-  Resume += "void " + C.FrameName + "::coflat_resume() {\n  switch (coflat_state) {\n";
+  std::string Resume = "{\n  switch (coflat_state) {\n";
   Resume += "  case 0: coflat_state = coflat::detail::state_running; break;\n";
   for (const SuspendPoint &P : C.Points) {
     std::string Target = P.Barriers.empty() ? "coflat_resume_" + std::to_string(P.Id)
@@ -760,14 +806,17 @@ std::optional<std::string> Emitter::run() {
   if (Failed)
     return std::nullopt;
 
+  std::string Unwind = unwindBody();
   std::string Out;
   Out += "\n" + lineDirective(C.F->getBeginLoc());
-  Out += Struct;
+  Out += frameStruct(Resume, Unwind);
   Out += lineDirective(C.F->getBeginLoc());
   Out += Buffer.substr(Def.B, BodySpan.B - Def.B).str();
   Out += "{ return " + C.FrameName + "::coflat_start(new " + C.FrameName + "(" + CallArgsText + ")); }\n";
-  Out += Resume;
-  Out += unwindFunction();
+  if (!C.IsMember) {
+    Out += "void " + C.FrameName + "::coflat_resume() " + Resume;
+    Out += "void " + C.FrameName + "::coflat_unwind(int region, int keep) noexcept " + Unwind;
+  }
   Out += lineDirective(C.F->getEndLoc());
   return Out;
 }
