@@ -2,10 +2,12 @@
 
 struct counter {
   int n = 0;
-  coflat::generator<int> items() {
-    co_yield n;
-  }
+  coflat::generator<int> items();
 };
+
+coflat::generator<int> counter::items() {
+  co_yield n;
+}
 
 int main() {
   counter c;
