@@ -748,8 +748,8 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
     error(Bind->getBeginLoc(), "cannot lower: temporary of type '" + Bind->getType().getAsString() +
                                    "' is destroyed at the end of a full-expression that "
-                                   "suspends, and it cannot be kept in the frame; store it in "
-                                   "a variable first");
+                                   "suspends, and it cannot be kept in the frame; compute it "
+                                   "in a statement of its own");
     return;
   }
   if (isa<LambdaExpr>(E))

@@ -22,6 +22,20 @@ int sum3(int a, int b, int c) {
 
 int shared = 10;
 
+struct adder {
+  int total = 0;
+  adder& add(int v) {
+    total += v;
+    std::printf("add(%d) -> %d\n", v, total);
+    return *this;
+  }
+};
+adder the_adder;
+adder& pick() {
+  std::printf("pick()\n");
+  return the_adder;
+}
+
 coflat::generator<int, int> args() {
   std::printf("%d %d\n", before(), co_yield 1);
   std::printf("%d %d %d\n", before(), co_yield 2, after());
@@ -31,6 +45,9 @@ coflat::generator<int, int> args() {
   sum3(shared, co_yield 4, shared);
   // Two suspensions in one call.
   sum3(co_yield 5, before(), co_yield 6);
+  // C++17: the object expression of a member call is sequenced before the
+  // arguments.
+  pick().add(co_yield 7).add(co_yield 8);
 }
 
 int main() {
@@ -59,7 +76,14 @@ int main() {
   std::printf("-> %d\n", *g.send(50));
   // CHECK-NEXT: before()
   // CHECK-NEXT: -> 6
-  std::printf("more %d\n", g.send(60).has_value());
+  std::printf("-> %d\n", *g.send(60));
   // CHECK-NEXT: sum3(50, 1, 60)
+  // CHECK-NEXT: pick()
+  // CHECK-NEXT: -> 7
+  std::printf("-> %d\n", *g.send(70));
+  // CHECK-NEXT: add(70) -> 70
+  // CHECK-NEXT: -> 8
+  std::printf("more %d\n", g.send(80).has_value());
+  // CHECK-NEXT: add(80) -> 150
   // CHECK-NEXT: more 0
 }
