@@ -5,6 +5,7 @@
 #   3. a second build with nothing changed does nothing
 #   4. an unsupported construct fails the build at the user's file and line
 #   5. the same project with coflat added by add_subdirectory()
+# (2 is checked with Ninja and with Makefiles.)
 # usage: run.sh <coflat-build-dir> <coflat-source-dir> <work-dir> [subdir]
 set -euo pipefail
 build=$(cd "$1" && pwd) src=$(cd "$2" && pwd) work=$3 mode=${4:-installed}
@@ -50,6 +51,19 @@ echo "PASS: a header edit lowers again"
 cmake --build "$work/app/b" >"$work/noop.log"
 grep -q "no work to do" "$work/noop.log" || { cat "$work/noop.log"; fail "a no-op build did work"; }
 echo "PASS: a no-op build does nothing"
+
+# The same header-edit rebuild with the Makefile generator.
+cp -r "$src/test/cmake/app" "$work/make"
+cp "$work/make/config.h.in" "$work/make/config.h"
+cmake -S "$work/make" -B "$work/make/b" -G "Unix Makefiles" -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/make/b" >"$work/make.log" || { cat "$work/make.log"; fail "Makefiles build"; }
+[ "$("$work/make/b/app" | tr '\n' ' ')" = "3 2 1 " ] || fail "Makefiles: wrong output"
+sleep 1
+echo '#define COUNT_FROM 2' >"$work/make/config.h"
+cmake --build "$work/make/b" >"$work/make-rebuild.log"
+[ "$("$work/make/b/app" | tr '\n' ' ')" = "2 1 " ] || { cat "$work/make-rebuild.log"; fail "Makefiles: a header edit did not lower again"; }
+echo "PASS: Makefiles: a header edit lowers again"
 
 cp -r "$src/test/cmake/bad" "$work/bad"
 cmake -S "$work/bad" -B "$work/bad/b" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
