@@ -7,3 +7,4 @@ build=${1:-build}
 "$build/bench/coflat_bench_generators" --benchmark_repetitions=5 \
   --benchmark_report_aggregates_only=true --benchmark_format=json > "$build/bench-generators.json"
 python3 bench/ratios.py "$build/bench-generators.json"
+python3 bench/cpython_generators.py

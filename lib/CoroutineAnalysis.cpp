@@ -442,8 +442,6 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
       error(Sw->getCond()->getBeginLoc(),
             "cannot lower: suspension in a switch condition (not supported yet); "
             "store the value in a variable first");
-    Loops.push_back(S); // a `continue` inside belongs to an outer loop
-    Loops.pop_back();
     walk(Sw->getBody(), R);
     return;
   }
@@ -467,15 +465,10 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
     C.HasLabels = true;
     walk(cast<LabelStmt>(S)->getSubStmt(), R);
     return;
-  case Stmt::ContinueStmtClass: {
-    // The innermost enclosing loop (switch does not capture continue).
-    for (auto It = Loops.rbegin(); It != Loops.rend(); ++It)
-      if (!isa<SwitchStmt>(*It)) {
-        C.ContinueTarget[cast<ContinueStmt>(S)] = *It;
-        break;
-      }
+  case Stmt::ContinueStmtClass:
+    if (!Loops.empty()) // the innermost loop (Loops holds no switch)
+      C.ContinueTarget[cast<ContinueStmt>(S)] = Loops.back();
     return;
-  }
   case Stmt::GCCAsmStmtClass:
   case Stmt::MSAsmStmtClass:
     if (suspends(FD->getBody()))

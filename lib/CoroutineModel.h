@@ -54,7 +54,7 @@ struct FrameObject {
 
 /// A scope or try block of the body that the lowering must respect.
 struct Region {
-  enum class Kind { Body, Block, Loop, Switch, Try, FullExpr };
+  enum class Kind { Body, Block, Loop, Try, FullExpr };
   Kind K;
   unsigned Id;
   int Parent = -1;
