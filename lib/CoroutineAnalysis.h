@@ -24,10 +24,6 @@ namespace coflat {
 std::optional<Coroutine> analyzeCoroutine(const clang::FunctionDecl *FD, CoroutineKind K,
                                           llvm::StringRef FrameName, clang::ASTContext &Ctx);
 
-/// The type as it must be written in the frame (fully qualified), or an
-/// empty string when it cannot be named outside the function.
-std::string frameTypeName(clang::QualType T, const clang::ASTContext &Ctx);
-
 } // namespace coflat
 
 #endif // COFLAT_LIB_COROUTINEANALYSIS_H

@@ -1,0 +1,113 @@
+//===- Analyzer.h - The state of one coroutine's analysis (internal) -------===//
+//
+// Shared by CoroutineAnalysis.cpp (suspension points, regions, frame
+// objects, the walk over the body) and ExpressionSpiller.cpp (splitting a
+// suspending full-expression into steps).
+//
+//===----------------------------------------------------------------------===//
+#ifndef COFLAT_LIB_ANALYZER_H
+#define COFLAT_LIB_ANALYZER_H
+
+#include "CoroutineModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <optional>
+#include <vector>
+
+namespace coflat {
+
+class Analyzer {
+public:
+  Analyzer(const clang::FunctionDecl *FD, CoroutineKind K, llvm::StringRef FrameName, clang::ASTContext &Ctx)
+      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()) {
+    C.F = FD;
+    C.Kind = K;
+    C.FrameName = FrameName.str();
+  }
+
+  std::optional<Coroutine> run();
+
+private:
+  // --- diagnostics ---
+  void error(clang::SourceLocation L, const llvm::Twine &Msg) {
+    unsigned ID = Diags.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0");
+    Diags.Report(L, ID) << Msg.str();
+    Failed = true;
+  }
+
+  // --- source order ---
+  unsigned offset(clang::SourceLocation L) const {
+    return SM.getFileOffset(SM.getExpansionLoc(L));
+  }
+  bool inside(clang::SourceLocation L, const clang::Stmt *S) const {
+    unsigned O = offset(L);
+    return O >= offset(S->getBeginLoc()) && O <= offset(S->getEndLoc());
+  }
+
+  // --- suspension points ---
+  void collectPoints(const clang::Stmt *S);
+  bool suspends(const clang::Stmt *S);
+  bool hasPointAfter(clang::SourceLocation After, const clang::Stmt *Scope) const;
+
+  // --- regions and objects ---
+  unsigned newRegion(Region::Kind K, const clang::Stmt *S, int Parent);
+  unsigned addObject(FrameObject::Kind K, std::string Name, clang::QualType T, unsigned R,
+                     clang::SourceLocation L);
+  std::string uniqueName(llvm::StringRef Base);
+  bool hoistLocal(const clang::VarDecl *V, unsigned R);
+
+  // --- the walk over the body ---
+  void walk(const clang::Stmt *S, unsigned R);
+  void walkDecl(const clang::DeclStmt *DS, unsigned R);
+  void walkRangeFor(const clang::CXXForRangeStmt *RF, unsigned R);
+  void walkFullExpr(const clang::Expr *E, unsigned R, bool AsCondition);
+  void checkCondVar(const clang::VarDecl *V, const clang::Stmt *Scope);
+  void walkCondVar(const clang::VarDecl *V, unsigned R);
+  void checkLambdas(const clang::Stmt *S);
+
+  // --- splitting a suspending expression ---
+  void split(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
+  void splitSuspend(const clang::CoroutineSuspendExpr *S, unsigned F, std::vector<ExprStep> &Steps);
+  void spillBefore(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
+  int spillObject(const clang::Expr *E, unsigned F);
+  void hoistTemporaries(const clang::Expr *E, unsigned F, bool OwnBind = false);
+  llvm::SmallVector<const clang::Expr *, 4> evaluationOrder(const clang::Expr *E);
+  bool keepsItsValue(const clang::Expr *E) const;
+
+  void finishPoints();
+  bool isTryBlock(unsigned R) const;
+
+  const clang::FunctionDecl *FD;
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  clang::DiagnosticsEngine &Diags;
+  Coroutine C;
+  bool Failed = false;
+
+  llvm::DenseMap<const clang::Stmt *, bool> SuspendMemo;
+  llvm::DenseMap<const clang::CoroutineSuspendExpr *, unsigned> PointId;
+  std::vector<std::vector<unsigned>> FullExprLive; // per point: FullExpr objects
+  llvm::StringSet<> UsedNames;     // frame member names
+  llvm::DenseSet<const clang::NamedDecl *> Referenced;
+  llvm::SmallVector<const clang::Stmt *, 8> Loops; // for continue targets
+  unsigned Counter = 0;
+};
+
+// A clang::CoroutineSuspendExpr's operand as passed to yield_value / await_transform:
+// the argument of the common expression's call when there is one, so that
+// the materialisation of a prvalue operand is part of what we lower.
+inline const clang::Expr *operandOf(const clang::CoroutineSuspendExpr *S) {
+  const clang::Expr *Common = S->getCommonExpr()->IgnoreImplicit();
+  if (const auto *Call = clang::dyn_cast<clang::CallExpr>(Common))
+    if (Call->getNumArgs() == 1)
+      return Call->getArg(0);
+  return S->getOperand();
+}
+
+} // namespace coflat
+
+#endif // COFLAT_LIB_ANALYZER_H

@@ -1,0 +1,305 @@
+//===- ExpressionSpiller.cpp - Splitting a suspending full-expression ------===//
+//
+// A full-expression that suspends is evaluated in C++17 order as steps:
+// what is computed before a suspension is spilled to the frame (a value, or
+// the address of a glvalue), its temporaries are constructed in the frame,
+// && / || / ?: become an `if` around the branch that suspends, and each
+// suspension point becomes a Suspend step whose value is its awaiter's
+// await_resume().
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+#include "FrameTypes.h"
+
+using namespace clang;
+
+namespace coflat {
+
+bool Analyzer::keepsItsValue(const Expr *E) const {
+  // Evaluating these again after the suspension gives the same object or
+  // value, so they need no spill.
+  const Expr *P = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P))
+    if (ICE->getCastKind() == CK_FunctionToPointerDecay ||
+        ICE->getCastKind() == CK_ArrayToPointerDecay || ICE->getCastKind() == CK_NoOp)
+      P = ICE->getSubExpr()->IgnoreParens();
+  if (isa<DeclRefExpr>(P) && E->isGLValue())
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(P))
+    if (isa<FunctionDecl>(DRE->getDecl()) || isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+  if (isa<StringLiteral>(P) || isa<CXXThisExpr>(P))
+    return true;
+  if (!E->isValueDependent() && E->isPRValue() && !E->getType()->isRecordType() &&
+      !E->HasSideEffects(Ctx) && E->isEvaluatable(Ctx))
+    return true;
+  return false;
+}
+
+llvm::SmallVector<const Expr *, 4> Analyzer::evaluationOrder(const Expr *E) {
+  llvm::SmallVector<const Expr *, 4> Order;
+  auto Add = [&](const Expr *X) {
+    if (X)
+      Order.push_back(X);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // C++17 [expr.ass]: the right operand is sequenced before the left.
+    if (BO->isAssignmentOp()) {
+      Add(BO->getRHS());
+      Add(BO->getLHS());
+    } else {
+      Add(BO->getLHS());
+      Add(BO->getRHS());
+    }
+    return Order;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    bool RightFirst = Op->isAssignmentOp();
+    if (RightFirst && Op->getNumArgs() == 2) {
+      Add(Op->getArg(1));
+      Add(Op->getArg(0));
+    } else {
+      for (const Expr *A : Op->arguments())
+        Add(A);
+    }
+    return Order;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const Expr *Callee = Call->getCallee()->IgnoreImplicit();
+    if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+      Add(ME->getBase());
+    else
+      Add(Call->getCallee());
+    for (const Expr *A : Call->arguments())
+      if (!isa<CXXDefaultArgExpr>(A))
+        Add(A);
+    return Order;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *X = dyn_cast_or_null<Expr>(Child))
+      if (!isa<CXXDefaultArgExpr>(X) && !isa<CXXDefaultInitExpr>(X))
+        Add(X);
+  return Order;
+}
+
+int Analyzer::spillObject(const Expr *E, unsigned F) {
+  QualType T = E->getType();
+  if (T->isVoidType())
+    return -1;
+  std::string Name = uniqueName("coflat_spill" + std::to_string(++Counter));
+  if (E->isGLValue()) {
+    if (E->refersToBitField()) {
+      error(E->getBeginLoc(), "cannot lower: a bit-field is evaluated before a suspension "
+                              "point in the same expression");
+      return -1;
+    }
+    unsigned O = addObject(FrameObject::Kind::Spill, Name, Ctx.getPointerType(T), F,
+                           E->getBeginLoc());
+    C.Objects[O].ViaPointer = true;
+    C.Objects[O].IsXValue = E->isXValue();
+    C.Objects[O].Origin = E;
+    return O;
+  }
+  if (T->isRecordType()) {
+    error(E->getBeginLoc(), "cannot lower: a class-type value ('" + T.getAsString() +
+                                "') is computed before a suspension point in the same "
+                                "expression and would need an extra move; store it in a "
+                                "variable first");
+    return -1;
+  }
+  unsigned O = addObject(FrameObject::Kind::Spill, Name, T.getUnqualifiedType(), F,
+                         E->getBeginLoc());
+  C.Objects[O].Origin = E;
+  return O;
+}
+
+void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
+  // Everything here is evaluated before a suspension of the same
+  // full-expression: its temporaries must outlive the suspension.
+  if (!E)
+    return;
+  if (C.Replacements.count(E))
+    return; // already lowered (a spilled value or a resumed suspension)
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    // Inner temporaries are constructed first: number them first, so that
+    // the unwind order (reverse numbering) is the reverse of construction.
+    hoistTemporaries(MTE->getSubExpr(), F, /*OwnBind=*/true);
+    QualType T = MTE->getType().getNonReferenceType().getUnqualifiedType();
+    unsigned O = addObject(FrameObject::Kind::Temporary,
+                           uniqueName("coflat_tmp" + std::to_string(++Counter)), T, F,
+                           MTE->getBeginLoc());
+    C.Objects[O].Origin = MTE;
+    C.Replacements[MTE] = {Replacement::Kind::MaterializeInFrame, O};
+    return;
+  }
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && OwnBind) {
+    hoistTemporaries(Bind->getSubExpr(), F); // the materialised temporary itself
+    return;
+  }
+  // Casts between the materialisation and its temporary.
+  if (OwnBind && (isa<ParenExpr>(E) || isa<CXXFunctionalCastExpr>(E) || isa<ImplicitCastExpr>(E) ||
+                  isa<CXXStaticCastExpr>(E))) {
+    for (const Stmt *Child : E->children())
+      if (const auto *X = dyn_cast_or_null<Expr>(Child))
+        hoistTemporaries(X, F, true);
+    return;
+  }
+  if (isa<CXXDefaultArgExpr>(E) || isa<CXXDefaultInitExpr>(E))
+    return; // no source text to rewrite
+  // The array behind a braced std::initializer_list: only its elements
+  // (what the list is built from) can hold temporaries worth keeping.
+  if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(E)) {
+    const Expr *Array = IL->getSubExpr()->IgnoreImplicit();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Array))
+      Array = MTE->getSubExpr();
+    hoistTemporaries(Array, F);
+    return;
+  }
+  // A by-value argument's temporary dies at the end of the full-expression,
+  // before the suspension instead of after it.  For the standard library's
+  // types that is unobservable (their destructors only release memory).
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && unobservableDestructor(Bind->getType())) {
+    hoistTemporaries(Bind->getSubExpr(), F);
+    return;
+  }
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+    error(Bind->getBeginLoc(), "cannot lower: temporary of type '" + Bind->getType().getAsString() +
+                                   "' is destroyed at the end of a full-expression that "
+                                   "suspends, and it cannot be kept in the frame; compute it "
+                                   "in a statement of its own");
+    return;
+  }
+  if (isa<LambdaExpr>(E))
+    return;
+  for (const Stmt *Child : E->children())
+    if (const auto *X = dyn_cast_or_null<Expr>(Child))
+      hoistTemporaries(X, F);
+}
+
+void Analyzer::spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
+  if (suspends(E))
+    split(E, F, Steps);
+  hoistTemporaries(E, F);
+  if (keepsItsValue(E))
+    return;
+  ExprStep Step;
+  Step.K = ExprStep::Kind::Eval;
+  Step.E = E;
+  Step.Object = spillObject(E, F);
+  auto Inner = C.Replacements.find(E);
+  if (Inner != C.Replacements.end())
+    Step.Inner = Inner->second;
+  Steps.push_back(Step);
+  if (Step.Object >= 0)
+    C.Replacements[E] = {Replacement::Kind::Object, unsigned(Step.Object)};
+}
+
+void Analyzer::splitSuspend(const CoroutineSuspendExpr *S, unsigned F,
+                            std::vector<ExprStep> &Steps) {
+  const Expr *Operand = operandOf(S);
+  if (suspends(Operand))
+    split(Operand, F, Steps);
+  // A yielded value is copied into the generator before it suspends: a
+  // trivially destructible operand need not outlive the suspension.
+  const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Operand);
+  if (isa<CoyieldExpr>(S) && MTE && !MTE->getType().isDestructedType())
+    hoistTemporaries(MTE->getSubExpr(), F);
+  else
+    hoistTemporaries(Operand, F);
+  unsigned Id = PointId.lookup(S);
+  SuspendPoint &P = C.Points[Id - 1];
+  QualType AwaiterType = S->getOpaqueValue()->getType();
+  P.Awaiter = addObject(FrameObject::Kind::Awaiter, uniqueName("coflat_aw" + std::to_string(Id)),
+                        AwaiterType.getUnqualifiedType(), F, S->getBeginLoc());
+  C.Objects[P.Awaiter].Origin = S;
+  P.Region = F;
+  FullExprLive[Id - 1] = std::vector<unsigned>(C.Regions[F].Objects.begin(),
+                                               C.Regions[F].Objects.end());
+  ExprStep Step;
+  Step.K = ExprStep::Kind::Suspend;
+  Step.Point = Id;
+  Steps.push_back(Step);
+  C.Replacements[S] = {Replacement::Kind::Resume, Id};
+}
+
+void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
+  if (const auto *S = dyn_cast<CoroutineSuspendExpr>(E)) {
+    splitSuspend(S, F, Steps);
+    return;
+  }
+  // Short-circuiting and conditional operators suspend only on the branch
+  // taken: they become an `if` around the branch's steps.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp() && suspends(BO->getRHS())) {
+    if (suspends(BO->getLHS()))
+      split(BO->getLHS(), F, Steps);
+    hoistTemporaries(BO->getLHS(), F);
+    unsigned O = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
+                           Ctx.BoolTy, F, BO->getBeginLoc());
+    ExprStep Init;
+    Init.K = ExprStep::Kind::Eval;
+    Init.E = BO->getLHS();
+    Init.Object = O;
+    Steps.push_back(Init);
+    ExprStep If;
+    If.K = ExprStep::Kind::If;
+    If.Object = O;
+    If.Negate = BO->getOpcode() == BO_LOr;
+    split(BO->getRHS(), F, If.Then);
+    hoistTemporaries(BO->getRHS(), F);
+    ExprStep Rhs;
+    Rhs.K = ExprStep::Kind::Eval;
+    Rhs.E = BO->getRHS();
+    Rhs.Object = O;
+    If.Then.push_back(Rhs);
+    Steps.push_back(std::move(If));
+    C.Replacements[E] = {Replacement::Kind::Object, O};
+    return;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E);
+      CO && (suspends(CO->getTrueExpr()) || suspends(CO->getFalseExpr()))) {
+    if (suspends(CO->getCond()))
+      split(CO->getCond(), F, Steps);
+    hoistTemporaries(CO->getCond(), F);
+    unsigned Cond = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
+                              Ctx.BoolTy, F, CO->getBeginLoc());
+    ExprStep Init;
+    Init.K = ExprStep::Kind::Eval;
+    Init.E = CO->getCond();
+    Init.Object = Cond;
+    Steps.push_back(Init);
+    int Result = spillObject(CO, F);
+    ExprStep If;
+    If.K = ExprStep::Kind::If;
+    If.Object = Cond;
+    for (auto [Branch, Out] : {std::pair{CO->getTrueExpr(), &If.Then}, std::pair{CO->getFalseExpr(), &If.Else}}) {
+      if (suspends(Branch))
+        split(Branch, F, *Out);
+      hoistTemporaries(Branch, F);
+      ExprStep Value;
+      Value.K = ExprStep::Kind::Eval;
+      Value.E = Branch;
+      Value.Object = Result;
+      Out->push_back(Value);
+    }
+    Steps.push_back(std::move(If));
+    if (Result >= 0)
+      C.Replacements[E] = {Replacement::Kind::Object, unsigned(Result)};
+    return;
+  }
+  if (isa<BinaryConditionalOperator>(E) || isa<StmtExpr>(E)) {
+    error(E->getBeginLoc(), "cannot lower: suspension inside this kind of expression is not "
+                            "supported yet");
+    return;
+  }
+  llvm::SmallVector<const Expr *, 4> Order = evaluationOrder(E);
+  int Last = -1;
+  for (unsigned I = 0; I < Order.size(); ++I)
+    if (suspends(Order[I]))
+      Last = I;
+  for (int I = 0; I < Last; ++I)
+    spillBefore(Order[I], F, Steps);
+  if (Last >= 0)
+    split(Order[Last], F, Steps);
+}
+
+} // namespace coflat
