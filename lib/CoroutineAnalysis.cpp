@@ -18,8 +18,8 @@ void Analyzer::collectPoints(const Stmt *S) {
     return;
   }
   if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
-    if (SE->getBeginLoc().isMacroID() || SE->getEndLoc().isMacroID())
-      error(SE->getBeginLoc(), "cannot lower: co_yield / co_await inside a macro expansion");
+    if (SE->getKeywordLoc().isMacroID())
+      error(SE->getKeywordLoc(), "cannot lower: co_yield / co_await written inside a macro");
     collectPoints(operandOf(SE));
     SuspendPoint P;
     P.K = isa<CoyieldExpr>(SE) ? SuspendPoint::Kind::Yield : SuspendPoint::Kind::Await;
@@ -366,6 +366,13 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   if (suspends(RF->getRangeInit()))
     error(RF->getRangeInit()->getBeginLoc(),
           "cannot lower: suspension in a range-for's range expression (not supported yet)");
+  if (isa<DecompositionDecl>(RF->getLoopVariable())) {
+    error(RF->getLoopVariable()->getLocation(),
+          "cannot lower: structured binding as a range-for variable across a suspension "
+          "point (not supported yet)");
+    Loops.pop_back();
+    return;
+  }
   unsigned L = newRegion(Region::Kind::Loop, RF, R);
   unsigned N = ++Counter;
   // __range: a pointer to an lvalue range, or the (lifetime-extended)
@@ -522,6 +529,12 @@ std::optional<Coroutine> Analyzer::run() {
 
   unsigned Index = 0;
   for (const ParmVarDecl *P : FD->parameters()) {
+    if (P->getName().empty()) {
+      error(P->getLocation().isValid() ? P->getLocation() : FD->getLocation(),
+            "cannot lower: unnamed parameter; give it a name (the frame keeps a copy of "
+            "every parameter)");
+      continue;
+    }
     FrameObject O;
     O.K = FrameObject::Kind::Parameter;
     O.Name = P->getName().empty() ? "coflat_arg" + std::to_string(Index) : P->getName().str();

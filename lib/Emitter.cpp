@@ -55,6 +55,7 @@ private:
   // --- statements ---
   std::string stmt(const Stmt *S);
   std::string subStmt(const Stmt *S);
+  static bool endsBeforeSemicolon(const Stmt *S);
   std::string compound(const CompoundStmt *CS, bool InSwitch);
   std::string declStmt(const DeclStmt *DS);
   std::string forStmt(const ForStmt *F);
@@ -100,9 +101,19 @@ private:
   std::string CallArgsText; // the frame constructor's arguments, in the function
 };
 
+// Where a node's text lies in the main file: a macro argument's text where
+// it is written in the invocation, a macro body's as the whole invocation.
 Emitter::Span Emitter::span(SourceRange R) {
-  SourceLocation B = SM.getExpansionLoc(R.getBegin());
-  SourceLocation E = SM.getExpansionLoc(R.getEnd());
+  auto FileLoc = [&](SourceLocation L, bool End) {
+    if (!L.isMacroID())
+      return L;
+    if (SM.isMacroArgExpansion(L))
+      return SM.getFileLoc(L);
+    CharSourceRange Exp = SM.getExpansionRange(L);
+    return End ? Exp.getEnd() : Exp.getBegin();
+  };
+  SourceLocation B = FileLoc(R.getBegin(), false);
+  SourceLocation E = FileLoc(R.getEnd(), true);
   unsigned EndLen = Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
   return {SM.getFileOffset(B), SM.getFileOffset(E) + EndLen};
 }
@@ -201,13 +212,13 @@ void Emitter::collectSpecial(const Stmt *S, Span Within, bool ExprMode,
     if (Is) {
       if (Child->getBeginLoc().isInvalid())
         continue;
-      if (Child->getBeginLoc().isMacroID() || Child->getEndLoc().isMacroID()) {
-        Span SS = span(Child);
-        if (SS.B < Within.B || SS.E > Within.E) {
-          error(Child->getBeginLoc(), "cannot lower: a suspension or frame variable inside "
-                                      "a macro expansion");
-          continue;
-        }
+      // Text written in a macro's body cannot be rewritten; text passed as
+      // a macro argument can, where it is written.
+      SourceLocation B = Child->getBeginLoc();
+      if (B.isMacroID() && !SM.isMacroArgExpansion(B)) {
+        error(B, "cannot lower: a frame variable or suspension is used inside a macro's "
+                 "body; pass it to the macro as an argument, or expand the macro by hand");
+        continue;
       }
       Span SS = span(Child);
       if (SS.B >= Within.B && SS.E <= Within.E)
@@ -237,11 +248,9 @@ std::string Emitter::render(const Stmt *Root, Span Within, bool ExprMode) {
       continue;
     }
     Out += stmt(P);
-    // An expression statement, co_return or continue became a block or a
-    // goto that carries its own ';': drop the user's, so that an `else`
-    // after it still parses.
-    if ((isa<Expr>(P) && C.Splits.count(cast<Expr>(P))) || isa<CoreturnStmt>(P) ||
-        isa<ContinueStmt>(P)) {
+    // A rewritten statement carries its own ';' (or is a block): drop the
+    // user's, so that an `else` after it still parses.
+    if (isa<Expr>(P) ? C.Splits.count(cast<Expr>(P)) != 0 : endsBeforeSemicolon(P)) {
       size_t Semi = Buffer.find_first_not_of(" \t", Pos);
       if (Semi < Within.E && Buffer[Semi] == ';')
         Pos = Semi + 1;
@@ -461,14 +470,37 @@ std::string Emitter::stmt(const Stmt *S) {
   }
 }
 
-// A statement printed on its own, as a loop body or a branch: the source
-// range of these statements stops before their ';'.
+// Whether S's source range stops before a ';' that ends it: an expression
+// statement, break, goto, ..., or a statement whose last sub-statement is one.
+bool Emitter::endsBeforeSemicolon(const Stmt *S) {
+  if (isa<Expr>(S) || isa<BreakStmt>(S) || isa<ContinueStmt>(S) || isa<GotoStmt>(S) ||
+      isa<DoStmt>(S) || isa<CoreturnStmt>(S) || isa<ReturnStmt>(S))
+    return true;
+  const Stmt *Last = nullptr;
+  if (const auto *F = dyn_cast<ForStmt>(S))
+    Last = F->getBody();
+  else if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+    Last = RF->getBody();
+  else if (const auto *W = dyn_cast<WhileStmt>(S))
+    Last = W->getBody();
+  else if (const auto *If = dyn_cast<IfStmt>(S))
+    Last = If->getElse() ? If->getElse() : If->getThen();
+  else if (const auto *Sw = dyn_cast<SwitchStmt>(S))
+    Last = Sw->getBody();
+  else if (const auto *L = dyn_cast<LabelStmt>(S))
+    Last = L->getSubStmt();
+  else if (const auto *SC = dyn_cast<SwitchCase>(S))
+    Last = SC->getSubStmt();
+  else if (const auto *A = dyn_cast<AttributedStmt>(S))
+    Last = A->getSubStmt();
+  return Last && endsBeforeSemicolon(Last);
+}
+
+// A statement printed on its own, as a loop body or a branch, with its ';'.
 std::string Emitter::subStmt(const Stmt *S) {
   std::string Out = stmt(S);
-  bool OwnSemicolon = (isa<Expr>(S) && !C.Splits.count(cast<Expr>(S))) || isa<BreakStmt>(S) ||
-                      (isa<ContinueStmt>(S) && !special(S)) || isa<GotoStmt>(S) ||
-                      (isa<DoStmt>(S) && !special(S));
-  return OwnSemicolon ? Out + ";" : Out;
+  bool Rewritten = isa<Expr>(S) ? C.Splits.count(cast<Expr>(S)) != 0 : special(S);
+  return !Rewritten && endsBeforeSemicolon(S) ? Out + ";" : Out;
 }
 
 std::string Emitter::compound(const CompoundStmt *CS, bool InSwitch) {
@@ -547,6 +579,8 @@ std::string Emitter::forStmt(const ForStmt *F) {
     std::string Rest = render(F, {Head.E, SP.E}, false);
     if (F->getInit() && !isa<DeclStmt>(F->getInit()) && StringRef(Rest).ltrim().starts_with(";"))
       Rest = StringRef(Rest).ltrim().drop_front().str(); // expression init kept its ';' above
+    if (endsBeforeSemicolon(F->getBody()) && !(isa<Expr>(F->getBody()) && C.Splits.count(cast<Expr>(F->getBody()))))
+      Rest += ";"; // the body's ';' lies after the loop's range
     return Out + " for (;" + Rest + " }";
   }
   std::string Label = "coflat_continue_" + std::to_string(Cont->second);
@@ -670,7 +704,7 @@ std::string Emitter::coreturn(const CoreturnStmt *Ret) {
   bool HasValue = !Op->getType()->isVoidType();
   std::string Value = expr(Op);
   // co_return of a local moves it, as C++20 treats it as an rvalue first.
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->IgnoreParens()))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->IgnoreParenImpCasts()))
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
         V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
         !V->getType().isVolatileQualified())

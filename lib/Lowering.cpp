@@ -81,8 +81,9 @@ public:
     Result += Buffer.substr(Pos);
     Out.Text = std::move(Result);
     Out.Changed = !Edits.empty();
+    // Absolute, canonical paths: a compile command may run elsewhere.
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-      Out.Dependencies.push_back(It->first.getName().str());
+      Out.Dependencies.push_back(SM.getFileManager().getCanonicalName(It->first).str());
     std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
     Out.Dependencies.erase(std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
                            Out.Dependencies.end());

@@ -437,9 +437,12 @@ private:
   /// Steps the chain until a frame yields a value or the root finishes.
   /// `raise` is thrown in at the leaf's suspension point.
   std::optional<Yield> resume(std::exception_ptr raise) {
+    // One named result for every return, so that it is elided (NRVO) by
+    // every compiler alike: the yielded value is moved exactly once.
+    std::optional<Yield> result;
     state_type* root = checked();
     if (root->coflat_done())
-      return std::nullopt;
+      return result;
     if (root->coflat_leaf->coflat_state == detail::state_running)
       throw invalid_state_error("generator already executing");
     // A generator_exit thrown in travels up the whole delegation chain, even
@@ -470,14 +473,14 @@ private:
               std::runtime_error("generator ignored generator_exit"));
           continue;
         }
-        std::optional<Yield> value = std::move(target->coflat_current);
+        result = std::move(target->coflat_current);
         target->coflat_current.reset();
-        return value;
+        return result;
       }
       if (target == static_cast<link_type*>(root)) {
         if (std::exception_ptr e = std::exchange(root->coflat_exception, nullptr))
           std::rethrow_exception(e);
-        return std::nullopt;
+        return result;
       }
       link_type* sub = target;
       target = up(root, target);
