@@ -1,5 +1,5 @@
 // Unit tests of coflat::generator driven by native C++20 coroutines
-// (co_yield / co_return), checked against the contract in DESIGN.md
+// (co_yield / co_return), checked against the generator contract (Python PEP 342/380 semantics)
 // ("coflat/generator.h - PEP 342 / PEP 380 semantics").
 #include <coflat/coflat.h>
 
