@@ -3,8 +3,8 @@
 // the frame across the suspension, destroyed after the resume in reverse
 // order of construction, and destroyed with the frame when the generator is
 // destroyed while suspended there.
-// (expr_temporaries_const_ref.cpp: the same with temporaries bound to
-// const references and written as T(args).)
+// The last generator spells them as the common case does: bound to const
+// references and written as T(args).
 // RUN: %run-all %s %t | FileCheck %s
 #include <coflat/coflat.h>
 #include <cstdio>
@@ -39,6 +39,18 @@ coflat::generator<int, int> temps() {
   // destroyed at the same point.
   use(make("e1"), (co_yield 5) + use(make("e2"), 0));
   std::printf("after e\n");
+}
+
+int use_cref(const tracer& t, int v) {
+  std::printf("use_cref %s %d\n", t.name.c_str(), v);
+  return v;
+}
+
+coflat::generator<int, int> temps_const_ref() {
+  use_cref(tracer("k"), co_yield 9);
+  std::printf("after k\n");
+  bool ok = !tracer("m").name.empty() && (co_yield 10) > 0;
+  std::printf("after m ok=%d\n", ok);
 }
 
 int main() {
@@ -98,4 +110,18 @@ int main() {
   // CHECK-NEXT: -b2
   // CHECK-NEXT: -b1
   // CHECK-NEXT: destroyed
+
+  {
+    auto k = temps_const_ref();
+    k.next();
+    k.send(5);
+    k.send(6);
+  }
+  // CHECK-NEXT: +k
+  // CHECK-NEXT: use_cref k 5
+  // CHECK-NEXT: -k
+  // CHECK-NEXT: after k
+  // CHECK-NEXT: +m
+  // CHECK-NEXT: -m
+  // CHECK-NEXT: after m ok=1
 }
