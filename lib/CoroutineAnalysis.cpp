@@ -461,9 +461,14 @@ void Analyzer::finishPoints() {
         P.InTry.push_back(R);
       if (Reg.K == Region::Kind::FullExpr)
         continue;
-      for (unsigned O : Reg.Objects)
-        if (offset(C.Objects[O].Loc) < At)
+      for (unsigned O : Reg.Objects) {
+        // Constructed before the point: a local once its whole declaration
+        // (initialiser included) precedes it.
+        const FrameObject &Obj = C.Objects[O];
+        SourceLocation Done = Obj.K == FrameObject::Kind::Local ? Obj.Var->getEndLoc() : Obj.Loc;
+        if (offset(Done) < At)
           P.Live.push_back(O);
+      }
     }
     for (unsigned O : FullExprLive[P.Id - 1])
       P.Live.push_back(O);

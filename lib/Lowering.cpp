@@ -4,6 +4,7 @@
 #include "CoroutineAnalysis.h"
 #include "CoroutineFinder.h"
 #include "Emitter.h"
+#include "StateGraph.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -33,6 +34,61 @@ std::string frameName(const FunctionDecl *FD, llvm::StringSet<> &Used) {
   Used.insert(Name);
   return Name;
 }
+
+/// `coflat states`: the state graph of each coroutine (or of the one named).
+class InspectConsumer : public ASTConsumer {
+public:
+  InspectConsumer(StringRef Function, std::vector<StateGraph> &Out, bool &Ok)
+      : Function(Function), Out(Out), Ok(Ok) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    if (Diags.hasErrorOccurred())
+      return;
+    llvm::StringSet<> Used;
+    for (const FunctionDecl *FD : findCoroutines(Ctx)) {
+      auto Kind = coroutineKindOf(FD->getReturnType());
+      std::string Frame = frameName(FD, Used);
+      if (!Function.empty() && FD->getNameAsString() != Function &&
+          FD->getQualifiedNameAsString() != Function)
+        continue;
+      if (!Kind) {
+        Diags.Report(FD->getLocation(),
+                     Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                           "cannot lower: coroutine templates are not supported yet"));
+        continue;
+      }
+      if (std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, Frame, Ctx))
+        Out.push_back(buildStateGraph(*C, Ctx));
+    }
+    Ok = !Diags.hasErrorOccurred();
+  }
+
+private:
+  StringRef Function;
+  std::vector<StateGraph> &Out;
+  bool &Ok;
+};
+
+class InspectActionFactory : public tooling::FrontendActionFactory {
+public:
+  InspectActionFactory(StringRef Function, std::vector<StateGraph> &Out, bool &Ok)
+      : Function(Function), Out(Out), Ok(Ok) {}
+  std::unique_ptr<FrontendAction> create() override {
+    struct Action : ASTFrontendAction {
+      InspectActionFactory &F;
+      explicit Action(InspectActionFactory &F) : F(F) {}
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+        return std::make_unique<InspectConsumer>(F.Function, F.Out, F.Ok);
+      }
+    };
+    return std::make_unique<Action>(*this);
+  }
+
+  StringRef Function;
+  std::vector<StateGraph> &Out;
+  bool &Ok;
+};
 
 class LowerConsumer : public ASTConsumer {
 public:
@@ -148,6 +204,29 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Args) {
   return Out;
 }
 
+static void addAdjusters(tooling::ClangTool &Tool) {
+  Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args, StringRef) {
+    return adjustArguments(Args);
+  });
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ("-resource-dir=" + llvm::StringRef(COFLAT_CLANG_RESOURCE_DIR)).str().c_str(),
+      tooling::ArgumentInsertPosition::BEGIN));
+  Tool.setPrintErrorMessage(false);
+}
+
+llvm::Expected<std::vector<StateGraph>> inspectFile(const tooling::CompilationDatabase &DB,
+                                                    const std::string &Source,
+                                                    llvm::StringRef Function) {
+  std::vector<StateGraph> Graphs;
+  bool Ok = false;
+  tooling::ClangTool Tool(DB, {Source});
+  addAdjusters(Tool);
+  InspectActionFactory Factory(Function, Graphs, Ok);
+  if (Tool.run(&Factory) != 0 || !Ok)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "errors in the input");
+  return Graphs;
+}
+
 llvm::Expected<std::vector<LoweredFile>>
 lowerFiles(const tooling::CompilationDatabase &DB, const std::vector<std::string> &Sources,
            const LowerOptions &Opts) {
@@ -157,14 +236,7 @@ lowerFiles(const tooling::CompilationDatabase &DB, const std::vector<std::string
     LoweredFile File;
     File.Source = Source;
     tooling::ClangTool Tool(DB, {Source});
-    Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args, StringRef) {
-      // Keep argv[0] and the file; adjust the flags in between.
-      return adjustArguments(Args);
-    });
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        ("-resource-dir=" + llvm::StringRef(COFLAT_CLANG_RESOURCE_DIR)).str().c_str(),
-        tooling::ArgumentInsertPosition::BEGIN));
-    Tool.setPrintErrorMessage(false);
+    addAdjusters(Tool);
     LowerActionFactory Factory(Opts, File);
     int RC = Tool.run(&Factory);
     if (RC != 0 || !File.Ok) {

@@ -20,6 +20,8 @@ class CompilationDatabase;
 
 namespace coflat {
 
+struct StateGraph;
+
 struct LowerOptions {
   bool LineDirectives = true;
 };
@@ -38,6 +40,12 @@ struct LoweredFile {
 llvm::Expected<std::vector<LoweredFile>>
 lowerFiles(const clang::tooling::CompilationDatabase &DB, const std::vector<std::string> &Sources,
            const LowerOptions &Opts);
+
+/// The state graphs of Source's coroutines (only those named Function, when
+/// it is not empty), from the same analysis lowering uses.
+llvm::Expected<std::vector<StateGraph>> inspectFile(const clang::tooling::CompilationDatabase &DB,
+                                                    const std::string &Source,
+                                                    llvm::StringRef Function);
 
 /// Compiler arguments the tool adds: parse as C++20 at least, find Clang's
 /// builtin headers.

@@ -9,5 +9,7 @@ for example in mygen producer_consumer; do
   echo "=== examples/$example.cpp (lowered by coflat_lower, built as C++17) ==="
   "build/examples/$example"
 done
-echo "=== the state machine coflat made of mygen() (build/examples/coflat/mygen/mygen.cpp) ==="
+echo "=== the state machine of the consumer in examples/producer_consumer.cpp (coflat states) ==="
+build/bin/coflat states examples/producer_consumer.cpp --function=consumer -- -Iruntime/include
+echo "=== what coflat made of mygen() (build/examples/coflat/mygen/mygen.cpp) ==="
 sed -n '/^struct mygen_frame/,/^void mygen_frame::coflat_unwind/p' build/examples/coflat/mygen/mygen.cpp

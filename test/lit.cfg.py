@@ -5,6 +5,7 @@
 #                 the same, and FileCheck checks it
 #   diagnostics/  what cannot be lowered is reported, with no output
 #   examples/     the bundled examples against their Python originals
+#   states/       `coflat states` in its three formats, checked against lower
 import os
 import lit.formats
 
@@ -33,6 +34,10 @@ config.substitutions.append(("%run-all", "{} {} --coflat {} --gxx '{}' --clang17
     "{} -std=c++17 {} {} {}".format(config.gxx, warn, san, flags),
     "{} -std=c++17 {} {} {}".format(config.clangxx, warn, san, flags),
     "{} -std=c++20 {} {} {}".format(config.clangxx, warn, san, flags), link)))
+# `coflat states` against `coflat lower` and the compilers' layout.
+config.substitutions.append(("%check-states", "{} {} --coflat {} --flags '{}' --compilers '{}'".format(
+    config.python, os.path.join(config.test_source_root, "support", "check_states.py"), config.coflat_bin,
+    flags, "{} -std=c++17 {};{} -std=c++17 {}".format(config.gxx, flags, config.clangxx, flags))))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%not", config.not_tool))
 config.environment["ASAN_OPTIONS"] = "detect_leaks=1"

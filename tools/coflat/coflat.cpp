@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Lowering.h"
+#include "StateGraph.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -22,6 +23,8 @@ constexpr int ExitOk = 0, ExitInputError = 1, ExitUsage = 2;
 const char *Usage =
     "usage: coflat lower <source>... [-o <file> | --out-dir <dir>] [-p <build-dir>]\n"
     "                    [--MD --MF <depfile>] [--no-line-directives] [-- <compiler args>]\n"
+    "       coflat states <source> [--format=text|json|dot] [--function=<name>]\n"
+    "                     [-p <build-dir>] [-- <compiler args>]\n"
     "       coflat --version\n";
 
 int usage(const llvm::Twine &Msg) {
@@ -61,6 +64,58 @@ std::string escapeMake(llvm::StringRef Path) {
   return Out;
 }
 
+/// The compilation database: `--` args, `-p`, or Clang tooling's search for
+/// a compile_commands.json above the source.
+std::unique_ptr<clang::tooling::CompilationDatabase> database(const LowerArgs &A, std::string &Err) {
+  if (A.HasCompilerArgs)
+    return std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
+  if (!A.BuildDir.empty())
+    return clang::tooling::CompilationDatabase::loadFromDirectory(A.BuildDir, Err);
+  if (auto DB = clang::tooling::CompilationDatabase::autoDetectFromSource(A.Sources.front(), Err))
+    return DB;
+  return std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
+}
+
+int runStates(LowerArgs &A, llvm::StringRef Format, llvm::StringRef Function) {
+  if (A.Sources.size() != 1)
+    return usage("states takes one source");
+  if (Format != "text" && Format != "json" && Format != "dot")
+    return usage("--format must be text, json or dot");
+  if (!llvm::sys::fs::exists(A.Sources.front())) {
+    llvm::errs() << "coflat: error: no such file: '" << A.Sources.front() << "'\n";
+    return ExitInputError;
+  }
+  std::string Err;
+  auto DB = database(A, Err);
+  if (!DB)
+    return usage("cannot load compile_commands.json from '" + A.BuildDir + "': " + Err);
+  auto Graphs = coflat::inspectFile(*DB, A.Sources.front(), Function);
+  if (!Graphs) {
+    llvm::consumeError(Graphs.takeError());
+    return ExitInputError;
+  }
+  if (!Function.empty() && Graphs->empty()) {
+    llvm::errs() << "coflat: error: no coroutine named '" << Function << "' in '"
+                 << A.Sources.front() << "'\n";
+    return ExitInputError;
+  }
+  if (Format == "json") {
+    coflat::printJson(*Graphs, llvm::outs());
+  } else if (Format == "dot") {
+    llvm::outs() << "digraph coflat {\n  node [fontname=\"monospace\", fontsize=10];\n";
+    for (const coflat::StateGraph &G : *Graphs)
+      coflat::printDot(G, llvm::outs());
+    llvm::outs() << "}\n";
+  } else {
+    for (size_t I = 0; I < Graphs->size(); ++I) {
+      if (I)
+        llvm::outs() << "\n";
+      coflat::printText((*Graphs)[I], llvm::outs());
+    }
+  }
+  return ExitOk;
+}
+
 int runLower(LowerArgs &A) {
   if (A.Sources.empty())
     return usage("no source files");
@@ -75,21 +130,10 @@ int runLower(LowerArgs &A) {
   if (A.MD && A.Output.empty() && A.OutDir.empty())
     return usage("--MD needs -o or --out-dir");
 
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
   std::string Err;
-  if (A.HasCompilerArgs) {
-    DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
-  } else if (A.BuildDir.empty()) {
-    // Clang tooling's convention: a compile_commands.json in a parent
-    // directory of the source, else no flags.
-    DB = clang::tooling::CompilationDatabase::autoDetectFromSource(A.Sources.front(), Err);
-    if (!DB)
-      DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
-  } else {
-    DB = clang::tooling::CompilationDatabase::loadFromDirectory(A.BuildDir, Err);
-    if (!DB)
-      return usage("cannot load compile_commands.json from '" + A.BuildDir + "': " + Err);
-  }
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB = database(A, Err);
+  if (!DB)
+    return usage("cannot load compile_commands.json from '" + A.BuildDir + "': " + Err);
   for (const std::string &S : A.Sources)
     if (!llvm::sys::fs::exists(S)) {
       llvm::errs() << "coflat: error: no such file: '" << S << "'\n";
@@ -142,8 +186,10 @@ int main(int argc, char **argv) {
     llvm::outs() << Usage;
     return ExitOk;
   }
-  if (Args[0] != "lower")
+  if (Args[0] != "lower" && Args[0] != "states")
     return usage("unknown command '" + Args[0] + "'");
+  const bool States = Args[0] == "states";
+  std::string Format = "text", Function;
 
   LowerArgs A;
   for (size_t I = 1; I < Args.size(); ++I) {
@@ -159,7 +205,14 @@ int main(int argc, char **argv) {
       A.CompilerArgs.assign(Args.begin() + I + 1, Args.end());
       break;
     }
-    if (S == "-o") {
+    if (States && llvm::StringRef(S).starts_with("--format=")) {
+      Format = S.substr(9);
+    } else if (States && llvm::StringRef(S).starts_with("--function=")) {
+      Function = S.substr(11);
+    } else if (States && (S == "-o" || S == "--out-dir" || S == "--MD" || S == "--MF" ||
+                          S == "--no-line-directives")) {
+      return usage("'" + S + "' is an option of lower, not states");
+    } else if (S == "-o") {
       if (!Value(A.Output))
         return usage("-o needs a file");
     } else if (S == "--out-dir") {
@@ -181,5 +234,5 @@ int main(int argc, char **argv) {
       A.Sources.push_back(S);
     }
   }
-  return runLower(A);
+  return States ? runStates(A, Format, Function) : runLower(A);
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Cross-checks `coflat states` against `coflat lower` and the compilers.
+
+For each source: the JSON must follow the documented schema (docs/states.md);
+every frame member `states` reports must be declared in the lowered frame
+struct, and the lowered resume() must dispatch exactly the states' suspension
+points; and the sizeof/alignof `states` reports must be what g++ and clang++
+compute for the lowered frame (static_asserts appended to the lowered file,
+compiled with -std=c++17).  Prints one line per coroutine checked.
+"""
+import argparse
+import json
+import re
+import shlex
+import subprocess
+import sys
+
+
+def run(cmd):
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.stderr.write("$ {}\n{}{}".format(" ".join(map(shlex.quote, cmd)), p.stdout, p.stderr))
+        sys.exit(1)
+    return p.stdout
+
+
+def check_schema(doc):
+    assert doc["schema"] == "coflat-states" and doc["version"] == 1, "schema/version"
+    for c in doc["coroutines"]:
+        assert set(c) == {"function", "kind", "states", "transitions", "frame"}, sorted(c)
+        assert c["kind"] in ("generator", "task", "async_generator")
+        ids = [s["id"] for s in c["states"]]
+        assert ids == list(range(len(ids))), "state ids are 0..n+1"
+        assert c["states"][0]["kind"] == "initial" and c["states"][-1]["kind"] == "final"
+        for s in c["states"]:
+            assert set(s) == {"id", "kind", "location", "expression", "live"}, sorted(s)
+            assert s["kind"] in ("initial", "yield", "await", "final")
+        for t in c["transitions"]:
+            assert set(t) == {"from", "to", "exceptional"}
+            assert 0 <= t["from"] < len(ids) and 0 < t["to"] < len(ids)
+        f = c["frame"]
+        assert set(f) == {"name", "sizeof", "alignof", "base_size", "members"}
+        offset = 0
+        for m in f["members"]:
+            assert set(m) == {"name", "type", "role", "offset", "size", "align"}
+            assert m["offset"] % m["align"] == 0 and m["offset"] >= offset, m
+            offset = m["offset"] + m["size"]
+        assert f["sizeof"] >= offset and f["sizeof"] % f["alignof"] == 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--coflat", required=True)
+    ap.add_argument("--compilers", required=True, help="';'-separated compile commands")
+    ap.add_argument("--flags", default="")
+    ap.add_argument("--tmp", required=True)
+    ap.add_argument("sources", nargs="+")
+    a = ap.parse_args()
+    flags = shlex.split(a.flags)
+    for src in a.sources:
+        doc = json.loads(run([a.coflat, "states", src, "--format=json", "--"] + flags))
+        check_schema(doc)
+        lowered = run([a.coflat, "lower", src, "--no-line-directives", "--"] + flags)
+        asserts = []
+        for c in doc["coroutines"]:
+            f = c["frame"]
+            m = re.search(r"struct " + re.escape(f["name"]) + r" final : .*?\n};\n", lowered, re.S)
+            assert m, "frame {} not in the lowered file".format(f["name"])
+            struct = m.group(0)
+            for member in f["members"]:
+                assert re.search(r"\b" + re.escape(member["name"]) + r"( = [^;]*)?;", struct), \
+                    "{}: member {} not declared".format(f["name"], member["name"])
+            points = len(c["states"]) - 2
+            body = lowered[lowered.index(f["name"] + "::coflat_resume()") if not c["function"].count("::")
+                           else lowered.index("struct " + f["name"]):]
+            for k in range(1, points + 1):
+                assert "coflat_resume_{}:".format(k) in body, "{}: no resume label {}".format(f["name"], k)
+            if "::" not in c["function"]:  # a frame nested in a class is not nameable here
+                asserts.append('static_assert(sizeof({0}) == {1} && alignof({0}) == {2}, "{0}");'.format(
+                    f["name"], f["sizeof"], f["alignof"]))
+            print("ok {} {}: {} states, {} members, sizeof {}".format(
+                src.rsplit("/", 1)[-1], c["function"], len(c["states"]), len(f["members"]), f["sizeof"]))
+        path = "{}.{}.cpp".format(a.tmp, src.rsplit("/", 1)[-1])
+        with open(path, "w") as out:
+            out.write(lowered + "\n" + "\n".join(asserts) + "\n")
+        for cc in a.compilers.split(";"):
+            run(shlex.split(cc) + ["-fsyntax-only", path])
+
+
+if __name__ == "__main__":
+    main()
