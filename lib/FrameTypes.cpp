@@ -23,8 +23,8 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
   while (const auto *PT = Base->getAs<PointerType>())
     Base = PT->getPointeeType();
   if (const auto *TD = Base->getAsTagDecl()) {
-    if (TD->getDeclContext()->isFunctionOrMethod() || !TD->getIdentifier() &&
-                                                          !TD->getTypedefNameForAnonDecl())
+    bool Anonymous = !TD->getIdentifier() && !TD->getTypedefNameForAnonDecl();
+    if (TD->getDeclContext()->isFunctionOrMethod() || Anonymous)
       return "";
   }
   PrintingPolicy Policy(Ctx.getLangOpts());

@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 using namespace clang;
@@ -70,30 +71,9 @@ private:
   bool &Ok;
 };
 
-class InspectActionFactory : public tooling::FrontendActionFactory {
-public:
-  InspectActionFactory(StringRef Function, std::vector<StateGraph> &Out, bool &Ok)
-      : Function(Function), Out(Out), Ok(Ok) {}
-  std::unique_ptr<FrontendAction> create() override {
-    struct Action : ASTFrontendAction {
-      InspectActionFactory &F;
-      explicit Action(InspectActionFactory &F) : F(F) {}
-      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-        return std::make_unique<InspectConsumer>(F.Function, F.Out, F.Ok);
-      }
-    };
-    return std::make_unique<Action>(*this);
-  }
-
-  StringRef Function;
-  std::vector<StateGraph> &Out;
-  bool &Ok;
-};
-
 class LowerConsumer : public ASTConsumer {
 public:
-  LowerConsumer(CompilerInstance &CI, const LowerOptions &Opts, LoweredFile &Out)
-      : CI(CI), Opts(Opts), Out(Out) {}
+  LowerConsumer(const LowerOptions &Opts, LoweredFile &Out) : Opts(Opts), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -147,33 +127,28 @@ public:
   }
 
 private:
-  CompilerInstance &CI;
   const LowerOptions &Opts;
   LoweredFile &Out;
 };
 
-class LowerAction : public ASTFrontendAction {
+/// Runs one ASTConsumer, made by Make, over each translation unit.
+class ConsumerActionFactory : public tooling::FrontendActionFactory {
 public:
-  LowerAction(const LowerOptions &Opts, LoweredFile &Out) : Opts(Opts), Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
-    return std::make_unique<LowerConsumer>(CI, Opts, Out);
-  }
-
-private:
-  const LowerOptions &Opts;
-  LoweredFile &Out;
-};
-
-class LowerActionFactory : public tooling::FrontendActionFactory {
-public:
-  LowerActionFactory(const LowerOptions &Opts, LoweredFile &Out) : Opts(Opts), Out(Out) {}
+  explicit ConsumerActionFactory(std::function<std::unique_ptr<ASTConsumer>()> Make)
+      : Make(std::move(Make)) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LowerAction>(Opts, Out);
+    struct Action : ASTFrontendAction {
+      const ConsumerActionFactory &F;
+      explicit Action(const ConsumerActionFactory &F) : F(F) {}
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+        return F.Make();
+      }
+    };
+    return std::make_unique<Action>(*this);
   }
 
 private:
-  const LowerOptions &Opts;
-  LoweredFile &Out;
+  std::function<std::unique_ptr<ASTConsumer>()> Make;
 };
 
 } // namespace
@@ -221,7 +196,8 @@ llvm::Expected<std::vector<StateGraph>> inspectFile(const tooling::CompilationDa
   bool Ok = false;
   tooling::ClangTool Tool(DB, {Source});
   addAdjusters(Tool);
-  InspectActionFactory Factory(Function, Graphs, Ok);
+  ConsumerActionFactory Factory(
+      [&] { return std::make_unique<InspectConsumer>(Function, Graphs, Ok); });
   if (Tool.run(&Factory) != 0 || !Ok)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "errors in the input");
   return Graphs;
@@ -237,7 +213,7 @@ lowerFiles(const tooling::CompilationDatabase &DB, const std::vector<std::string
     File.Source = Source;
     tooling::ClangTool Tool(DB, {Source});
     addAdjusters(Tool);
-    LowerActionFactory Factory(Opts, File);
+    ConsumerActionFactory Factory([&] { return std::make_unique<LowerConsumer>(Opts, File); });
     int RC = Tool.run(&Factory);
     if (RC != 0 || !File.Ok) {
       Failed = true;
