@@ -29,4 +29,19 @@ coflat::generator<int, int, int> accumulate() {
   }
 }
 
+// A generator with the shapes of real code: a string, a loop, a try block,
+// and a sent value (for the frame size comparison).
+coflat::generator<std::string, int, int> tagged(std::string tag) {
+  int total = 0;
+  for (int round = 0; round < 3; ++round) {
+    std::string label = tag + std::to_string(round);
+    try {
+      total += co_yield label;
+    } catch (const std::exception&) {
+      co_return -1;
+    }
+  }
+  co_return total;
+}
+
 } // namespace COFLAT_BENCH_NS

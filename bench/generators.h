@@ -4,11 +4,15 @@
 
 #include <coflat/coflat.h>
 
+#include <exception>
+#include <string>
+
 #define COFLAT_BENCH_DECLARE(ns)                                                \
   namespace ns {                                                                \
   coflat::generator<int> count(int n);                                          \
   coflat::generator<int> chain(int depth, int n);                               \
   coflat::generator<int, int, int> accumulate();                                \
+  coflat::generator<std::string, int, int> tagged(std::string tag);             \
   }
 COFLAT_BENCH_DECLARE(native)
 COFLAT_BENCH_DECLARE(lowered)

@@ -8,3 +8,5 @@ build=${1:-build}
   --benchmark_report_aggregates_only=true --benchmark_format=json > "$build/bench-generators.json"
 python3 bench/ratios.py "$build/bench-generators.json"
 python3 bench/cpython_generators.py
+python3 bench/frame_sizes.py "$build/bin/coflat" "$build/bench/coflat_frame_sizes" \
+  -Iruntime/include -Ibench -DCOFLAT_BENCH_NS=lowered

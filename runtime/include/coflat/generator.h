@@ -257,6 +257,11 @@ private:
   std::optional<iterator> it_;
 };
 
+/// The size of the last native C++20 generator frame allocated (what clang
+/// or g++ chose for the coroutine): bench/ compares it with the lowered
+/// frame's sizeof.  Not synchronised; for measurement only.
+inline std::size_t last_native_frame_size = 0;
+
 #if defined(__cpp_impl_coroutine)
 template <class Promise, class Return> struct native_return {
   template <class U> void return_value(U&& value) {
@@ -308,6 +313,11 @@ public:
     // unhandled_exception() rethrows (llvm-project#61900), and destroy()
     // would then run the locals' destructors a second time.
     void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
+    static void* operator new(std::size_t size) {
+      detail::last_native_frame_size = size;
+      return ::operator new(size);
+    }
+    static void operator delete(void* frame) noexcept { ::operator delete(frame); }
     template <class U> decltype(auto) yield_value(U&& value) {
       return this->coflat_yield_value(std::forward<U>(value));
     }
