@@ -79,6 +79,7 @@ private:
   bool keepsItsValue(const clang::Expr *E) const;
 
   void finishPoints();
+  void assignSlots();
   bool isTryBlock(unsigned R) const;
 
   const clang::FunctionDecl *FD;

@@ -436,6 +436,35 @@ void Analyzer::walkFullExpr(const Expr *E, unsigned R, bool AsCondition) {
   C.Splits[E] = std::move(Split);
 }
 
+void Analyzer::assignSlots() {
+  // Two objects may share storage when neither's region contains the
+  // other's: their scopes are disjoint, so they are never alive together.
+  auto Contains = [&](int Outer, int Inner) {
+    for (int R = Inner; R >= 0; R = C.Regions[R].Parent)
+      if (R == Outer)
+        return true;
+    return false;
+  };
+  std::vector<std::vector<unsigned>> Slots;
+  for (unsigned I = 0; I < C.Objects.size(); ++I) {
+    FrameObject &O = C.Objects[I];
+    if (O.K == FrameObject::Kind::Parameter)
+      continue;
+    auto Fits = [&](const std::vector<unsigned> &Slot) {
+      return llvm::all_of(Slot, [&](unsigned J) {
+        int A = C.Objects[J].Region, B = O.Region;
+        return !Contains(A, B) && !Contains(B, A);
+      });
+    };
+    auto It = llvm::find_if(Slots, Fits);
+    O.Slot = It - Slots.begin();
+    if (It == Slots.end())
+      Slots.emplace_back();
+    Slots[O.Slot].push_back(I);
+  }
+  C.NumSlots = Slots.size();
+}
+
 bool Analyzer::isTryBlock(unsigned R) const {
   // A try block's guard and dispatch belong to its try region, whose entry
   // label stands before `try`.
@@ -573,6 +602,7 @@ std::optional<Coroutine> Analyzer::run() {
   walk(Body->getBody(), Root);
   checkLambdas(Body->getBody());
   finishPoints();
+  assignSlots();
   if (Failed)
     return std::nullopt;
   return std::move(C);

@@ -45,6 +45,9 @@ struct FrameObject {
   const clang::Expr *Origin = nullptr;
   unsigned Region = 0;     ///< owning region (not for parameters)
   int DestroyIndex = -1;   ///< position among the region's destroyed objects
+  /// Storage slot (one anonymous union in the frame): objects that are
+  /// never alive together (in disjoint scopes) share a slot.
+  int Slot = -1;
   bool ViaPointer = false; ///< a reference stored as a pointer
   bool IsXValue = false;   ///< ViaPointer: refers to an xvalue
   clang::SourceLocation Loc;
@@ -139,6 +142,7 @@ struct Coroutine {
   llvm::DenseMap<const clang::Stmt *, unsigned> ContinueLabel;
   llvm::DenseMap<const clang::ContinueStmt *, const clang::Stmt *> ContinueTarget;
   bool HasLabels = false; ///< a goto may jump backwards over declarations
+  unsigned NumSlots = 0;   ///< storage slots of the frame objects
 };
 
 } // namespace coflat

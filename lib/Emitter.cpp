@@ -749,9 +749,15 @@ std::string Emitter::frameStruct(const std::string &ResumeBody, const std::strin
     }
     ++Index;
   }
-  for (const FrameObject &O : C.Objects)
-    if (O.K != FrameObject::Kind::Parameter)
-      OS << "  union { " << O.TypeName << " " << O.Name << "; };\n";
+  // One anonymous union per storage slot: its members are constructed in
+  // place and never alive together.
+  for (unsigned Slot = 0; Slot < C.NumSlots; ++Slot) {
+    OS << "  union {";
+    for (const FrameObject &O : C.Objects)
+      if (O.Slot == int(Slot))
+        OS << " " << O.TypeName << " " << O.Name << ";";
+    OS << " };\n";
+  }
   // Which objects with a destructor are alive: what a guard, the frame's
   // destructor and a backward goto destroy.
   for (const FrameObject &O : C.Objects)

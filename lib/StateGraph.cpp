@@ -159,9 +159,23 @@ void layout(const Coroutine &C, ASTContext &Ctx, StateGraph &G) {
   for (const FrameObject &O : C.Objects)
     if (O.K == FrameObject::Kind::Parameter)
       Add(O.Name, O.TypeName, Roles[unsigned(O.K)], O.Type);
-  for (const FrameObject &O : C.Objects)
-    if (O.K != FrameObject::Kind::Parameter)
-      Add(O.Name, O.TypeName, Roles[unsigned(O.K)], O.Type);
+  // Each storage slot is a union: its members share one offset.
+  for (unsigned Slot = 0; Slot < C.NumSlots; ++Slot) {
+    uint64_t SlotSize = 0, SlotAlign = 1;
+    for (const FrameObject &O : C.Objects)
+      if (O.Slot == int(Slot)) {
+        SlotSize = std::max<uint64_t>(SlotSize, Ctx.getTypeSizeInChars(O.Type).getQuantity());
+        SlotAlign = std::max<uint64_t>(SlotAlign, Ctx.getTypeAlignInChars(O.Type).getQuantity());
+      }
+    Offset = (Offset + SlotAlign - 1) / SlotAlign * SlotAlign;
+    for (const FrameObject &O : C.Objects)
+      if (O.Slot == int(Slot))
+        G.Members.push_back({O.Name, O.TypeName, Roles[unsigned(O.K)], Offset,
+                             uint64_t(Ctx.getTypeSizeInChars(O.Type).getQuantity()),
+                             uint64_t(Ctx.getTypeAlignInChars(O.Type).getQuantity())});
+    Offset += (SlotSize + SlotAlign - 1) / SlotAlign * SlotAlign;
+    Align = std::max(Align, SlotAlign);
+  }
   for (const FrameObject &O : C.Objects)
     if (O.needsDestroy())
       Add("coflat_live_" + O.Name, "bool", "alive flag", Ctx.BoolTy);

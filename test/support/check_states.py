@@ -40,12 +40,15 @@ def check_schema(doc):
             assert 0 <= t["from"] < len(ids) and 0 < t["to"] < len(ids)
         f = c["frame"]
         assert set(f) == {"name", "sizeof", "alignof", "base_size", "members"}
-        offset = 0
+        start, end = 0, 0  # members sharing a storage slot share an offset
         for m in f["members"]:
             assert set(m) == {"name", "type", "role", "offset", "size", "align"}
-            assert m["offset"] % m["align"] == 0 and m["offset"] >= offset, m
-            offset = m["offset"] + m["size"]
-        assert f["sizeof"] >= offset and f["sizeof"] % f["alignof"] == 0
+            assert m["offset"] % m["align"] == 0, m
+            assert m["offset"] == start or m["offset"] >= end, m
+            if m["offset"] != start:
+                start = m["offset"]
+            end = max(end, m["offset"] + m["size"])
+        assert f["sizeof"] >= end and f["sizeof"] % f["alignof"] == 0
 
 
 def main():
