@@ -30,6 +30,7 @@ coflat::generator<int> branches(bool first) {
 // a, b and c are never alive together; each awaiter lives with its own
 // scope's local, but not with the other branch's.
 // SHAPE: {{^}}struct branches_frame final
+// SHAPE-NEXT: {{^}}  bool first;
 // SHAPE-NEXT: {{^}}  union { tracer a; tracer b; tracer c; };
 // SHAPE-NEXT: {{^}}  union { {{.*}}yield_awaiter coflat_aw1; std::string s; {{.*}}yield_awaiter coflat_aw3; };
 // SHAPE-NEXT: {{^}}  union { {{.*}}yield_awaiter coflat_aw2; };
