@@ -71,6 +71,8 @@ private:
 
   // --- splitting a suspending expression ---
   void split(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
+  unsigned newBool(const clang::Expr *At, unsigned F);
+  int evalInto(const clang::Expr *E, int Object, unsigned F, std::vector<ExprStep> &Steps);
   void splitSuspend(const clang::CoroutineSuspendExpr *S, unsigned F, std::vector<ExprStep> &Steps);
   void spillBefore(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
   int spillObject(const clang::Expr *E, unsigned F);

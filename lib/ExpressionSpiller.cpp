@@ -222,6 +222,24 @@ void Analyzer::splitSuspend(const CoroutineSuspendExpr *S, unsigned F,
   C.Replacements[S] = {Replacement::Kind::Resume, Id};
 }
 
+unsigned Analyzer::newBool(const Expr *At, unsigned F) {
+  return addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
+                   Ctx.BoolTy, F, At->getBeginLoc());
+}
+
+int Analyzer::evalInto(const Expr *E, int Object, unsigned F, std::vector<ExprStep> &Steps) {
+  // E's own suspensions and temporaries first, then E's value into Object.
+  if (suspends(E))
+    split(E, F, Steps);
+  hoistTemporaries(E, F);
+  ExprStep Eval;
+  Eval.K = ExprStep::Kind::Eval;
+  Eval.E = E;
+  Eval.Object = Object;
+  Steps.push_back(Eval);
+  return Object;
+}
+
 void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
   if (const auto *S = dyn_cast<CoroutineSuspendExpr>(E)) {
     splitSuspend(S, F, Steps);
@@ -230,57 +248,23 @@ void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
   // Short-circuiting and conditional operators suspend only on the branch
   // taken: they become an `if` around the branch's steps.
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp() && suspends(BO->getRHS())) {
-    if (suspends(BO->getLHS()))
-      split(BO->getLHS(), F, Steps);
-    hoistTemporaries(BO->getLHS(), F);
-    unsigned O = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
-                           Ctx.BoolTy, F, BO->getBeginLoc());
-    ExprStep Init;
-    Init.K = ExprStep::Kind::Eval;
-    Init.E = BO->getLHS();
-    Init.Object = O;
-    Steps.push_back(Init);
     ExprStep If;
     If.K = ExprStep::Kind::If;
-    If.Object = O;
+    If.Object = evalInto(BO->getLHS(), newBool(BO, F), F, Steps); // holds the result too
     If.Negate = BO->getOpcode() == BO_LOr;
-    split(BO->getRHS(), F, If.Then);
-    hoistTemporaries(BO->getRHS(), F);
-    ExprStep Rhs;
-    Rhs.K = ExprStep::Kind::Eval;
-    Rhs.E = BO->getRHS();
-    Rhs.Object = O;
-    If.Then.push_back(Rhs);
+    evalInto(BO->getRHS(), If.Object, F, If.Then);
+    C.Replacements[E] = {Replacement::Kind::Object, unsigned(If.Object)};
     Steps.push_back(std::move(If));
-    C.Replacements[E] = {Replacement::Kind::Object, O};
     return;
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(E);
       CO && (suspends(CO->getTrueExpr()) || suspends(CO->getFalseExpr()))) {
-    if (suspends(CO->getCond()))
-      split(CO->getCond(), F, Steps);
-    hoistTemporaries(CO->getCond(), F);
-    unsigned Cond = addObject(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
-                              Ctx.BoolTy, F, CO->getBeginLoc());
-    ExprStep Init;
-    Init.K = ExprStep::Kind::Eval;
-    Init.E = CO->getCond();
-    Init.Object = Cond;
-    Steps.push_back(Init);
-    int Result = spillObject(CO, F);
     ExprStep If;
     If.K = ExprStep::Kind::If;
-    If.Object = Cond;
-    for (auto [Branch, Out] : {std::pair{CO->getTrueExpr(), &If.Then}, std::pair{CO->getFalseExpr(), &If.Else}}) {
-      if (suspends(Branch))
-        split(Branch, F, *Out);
-      hoistTemporaries(Branch, F);
-      ExprStep Value;
-      Value.K = ExprStep::Kind::Eval;
-      Value.E = Branch;
-      Value.Object = Result;
-      Out->push_back(Value);
-    }
+    If.Object = evalInto(CO->getCond(), newBool(CO, F), F, Steps);
+    int Result = spillObject(CO, F);
+    evalInto(CO->getTrueExpr(), Result, F, If.Then);
+    evalInto(CO->getFalseExpr(), Result, F, If.Else);
     Steps.push_back(std::move(If));
     if (Result >= 0)
       C.Replacements[E] = {Replacement::Kind::Object, unsigned(Result)};
