@@ -14,6 +14,8 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <functional>
@@ -179,10 +181,28 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Args) {
   return Out;
 }
 
+/// The runtime's headers, as a last resort for `#include <coflat/...>`:
+/// beside an installed tool (<prefix>/bin/../include), else the source tree
+/// the tool was built from.
+static std::string runtimeIncludeDir() {
+  std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::SmallString<256> Installed(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(Installed, "include");
+  llvm::SmallString<256> Header(Installed);
+  llvm::sys::path::append(Header, "coflat", "coflat.h");
+  if (!Exe.empty() && llvm::sys::fs::exists(Header))
+    return std::string(Installed);
+  return COFLAT_RUNTIME_SOURCE_INCLUDE_DIR;
+}
+
 static void addAdjusters(tooling::ClangTool &Tool) {
   Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args, StringRef) {
     return adjustArguments(Args);
   });
+  // After every directory the command names, so a project's own copy of the
+  // runtime wins.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-idirafter", runtimeIncludeDir()}, tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ("-resource-dir=" + llvm::StringRef(COFLAT_CLANG_RESOURCE_DIR)).str().c_str(),
       tooling::ArgumentInsertPosition::BEGIN));
