@@ -10,3 +10,5 @@ python3 bench/ratios.py "$build/bench-generators.json"
 python3 bench/cpython_generators.py
 python3 bench/frame_sizes.py "$build/bin/coflat" "$build/bench/coflat_frame_sizes" \
   -Iruntime/include -Ibench -DCOFLAT_BENCH_NS=lowered
+python3 bench/corpus_frame_sizes.py "$build/bin/coflat" clang++-19 "-Iruntime/include -Itest/support" \
+  test/run/*.cpp examples/*.cpp
