@@ -105,6 +105,11 @@ public:
   generator_link* coflat_parent = nullptr; // the frame delegating to this one
   generator_link* coflat_root = this;      // the frame the generator object owns
   generator_link* coflat_leaf = this;      // on the root: the innermost active frame
+  /// Set while this frame is a delegation's sub owned by its parent's
+  /// awaiter: forgets it there, so that destroying a chain can go leaf first
+  /// (iteratively) instead of recursing through the awaiters.
+  void (*coflat_disown)(void*) noexcept = nullptr;
+  void* coflat_owner = nullptr;
 
   bool coflat_done() const noexcept { return this->coflat_state == state_done; }
 
@@ -166,6 +171,10 @@ public:
     bool await_ready() const noexcept { return !sub_.state_ || sub_.done(); }
     template <class Handle> void await_suspend(Handle) noexcept {
       self_->coflat_delegate_to(sub_.state_);
+      sub_.state_->coflat_owner = this;
+      sub_.state_->coflat_disown = [](void* awaiter) noexcept {
+        static_cast<delegate_awaiter*>(awaiter)->sub_.state_ = nullptr;
+      };
     }
     SubReturn await_resume() {
       self_->coflat_rethrow_pending();
@@ -440,8 +449,21 @@ private:
   }
 
   void reset() noexcept {
-    if (state_)
-      std::exchange(state_, nullptr)->coflat_destroy();
+    if (!state_)
+      return;
+    // A chain suspended in a delegation is destroyed leaf first, each sub
+    // taken from its parent's awaiter: the order C++ gives (the awaiter is
+    // the newest object of its frame), without recursing N deep.
+    link_type* root = state_;
+    for (link_type* f = root->coflat_leaf; f != root;) {
+      link_type* parent = f->coflat_parent;
+      if (f->coflat_disown) {
+        f->coflat_disown(f->coflat_owner);
+        f->coflat_destroy();
+      }
+      f = parent;
+    }
+    std::exchange(state_, nullptr)->coflat_destroy();
   }
 
   /// Steps the chain until a frame yields a value or the root finishes.
