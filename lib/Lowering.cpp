@@ -200,9 +200,29 @@ static void addAdjusters(tooling::ClangTool &Tool) {
     return adjustArguments(Args);
   });
   // After every directory the command names, so a project's own copy of the
-  // runtime wins.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-idirafter", runtimeIncludeDir()}, tooling::ArgumentInsertPosition::END));
+  // runtime wins; not at all when the command names this directory already
+  // (Clang would keep only the later, lower-priority entry).
+  Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args, StringRef) {
+    std::string Dir = runtimeIncludeDir();
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Dir, Real))
+      return Args;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef A = Args[I];
+      StringRef Path;
+      if (A == "-I" || A == "-isystem" || A == "-idirafter")
+        Path = I + 1 < Args.size() ? StringRef(Args[I + 1]) : StringRef();
+      else if (A.starts_with("-I"))
+        Path = A.drop_front(2);
+      llvm::SmallString<256> Other;
+      if (!Path.empty() && !llvm::sys::fs::real_path(Path, Other) && Other == Real)
+        return Args;
+    }
+    tooling::CommandLineArguments Out = Args;
+    auto End = std::find(Out.begin(), Out.end(), "--");
+    Out.insert(End, {"-idirafter", std::string(Real)});
+    return Out;
+  });
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ("-resource-dir=" + llvm::StringRef(COFLAT_CLANG_RESOURCE_DIR)).str().c_str(),
       tooling::ArgumentInsertPosition::BEGIN));
