@@ -486,8 +486,6 @@ void Analyzer::finishPoints() {
     unsigned At = offset(P.E->getBeginLoc());
     for (unsigned R : Chain) {
       const Region &Reg = C.Regions[R];
-      if (Reg.K == Region::Kind::Try)
-        P.InTry.push_back(R);
       if (Reg.K == Region::Kind::FullExpr)
         continue;
       for (unsigned O : Reg.Objects) {

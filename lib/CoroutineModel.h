@@ -84,7 +84,6 @@ struct SuspendPoint {
   unsigned Region;                   ///< the innermost region
   llvm::SmallVector<unsigned, 4> Barriers; ///< outermost first
   std::vector<unsigned> Live;        ///< frame objects live while suspended
-  std::vector<unsigned> InTry;       ///< enclosing try regions, innermost first
 };
 
 /// How a subexpression is replaced when the rest of its expression is

@@ -48,6 +48,7 @@ private:
   // --- which nodes are rewritten ---
   bool special(const Stmt *S) const;
   bool inExpr(const Stmt *S) const;
+  bool implicitThisMember(const Expr *E) const;
   void collectSpecial(const Stmt *S, Span Within, bool ExprMode,
                       llvm::SmallVectorImpl<const Stmt *> &Out);
   std::string render(const Stmt *Root, Span Within, bool ExprMode);
@@ -138,17 +139,24 @@ int Emitter::regionOf(const Stmt *S) const {
   return It == C.RegionOf.end() ? -1 : int(It->second);
 }
 
+// A member named without `this->` in a non-static member generator: it
+// becomes coflat_self->member.
+bool Emitter::implicitThisMember(const Expr *E) const {
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  if (!ME || C.SelfType.empty())
+    return false;
+  const auto *This = dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreImpCasts());
+  return This && This->isImplicit();
+}
+
 bool Emitter::inExpr(const Stmt *S) const {
   if (const auto *E = dyn_cast<Expr>(S)) {
     if (C.Replacements.count(E))
       return true;
-    if (!C.SelfType.empty()) {
-      if (const auto *This = dyn_cast<CXXThisExpr>(E))
-        return !This->isImplicit();
-      if (const auto *ME = dyn_cast<MemberExpr>(E))
-        if (const auto *This = dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreImpCasts()))
-          return This->isImplicit();
-    }
+    if (const auto *This = dyn_cast<CXXThisExpr>(E); This && !C.SelfType.empty())
+      return !This->isImplicit();
+    if (implicitThisMember(E))
+      return true;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
         auto It = C.Hoisted.find(V);
@@ -356,14 +364,10 @@ std::string Emitter::expr(const Expr *E, bool Replaced) {
   if (Replaced && It != C.Replacements.end())
     return replacement(E, It->second);
   // In a member function, `this` is the object the frame keeps.
-  if (!C.SelfType.empty()) {
-    if (isa<CXXThisExpr>(E))
-      return "coflat_self";
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      if (const auto *This = dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreImpCasts());
-          This && This->isImplicit())
-        return "coflat_self->" + render(E, span(E), /*ExprMode=*/true);
-  }
+  if (isa<CXXThisExpr>(E) && !C.SelfType.empty())
+    return "coflat_self";
+  if (implicitThisMember(E))
+    return "coflat_self->" + render(E, span(E), /*ExprMode=*/true);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto H = C.Hoisted.find(V);
