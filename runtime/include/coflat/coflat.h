@@ -5,5 +5,11 @@
 #include <coflat/errors.h>
 #include <coflat/frame.h>
 #include <coflat/generator.h>
+#include <coflat/event_loop.h>
+#include <coflat/future.h>
+#include <coflat/task.h>
+#include <coflat/asyncio.h>
+#include <coflat/async_generator.h>
+#include <coflat/sync.h>
 
 #endif // COFLAT_COFLAT_H

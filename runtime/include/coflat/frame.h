@@ -15,8 +15,12 @@
 #ifndef COFLAT_FRAME_H
 #define COFLAT_FRAME_H
 
+#include <coflat/errors.h>
+
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <new>
 #include <type_traits>
 
@@ -108,6 +112,29 @@ public:
 private:
   Frame* frame_;
   int scope_;
+};
+
+/// Where the body's `co_return value;` is kept (StopIteration.value, a
+/// task's result).
+template <class Return> class return_slot {
+public:
+  template <class U> void coflat_return_value(U&& value) {
+    coflat_returned.emplace(std::forward<U>(value));
+  }
+  bool coflat_has_result() const noexcept { return coflat_returned.has_value(); }
+  Return& coflat_result() {
+    if (!coflat_returned)
+      throw invalid_state_error("the coroutine has not returned a value");
+    return *coflat_returned;
+  }
+
+private:
+  std::optional<Return> coflat_returned;
+};
+template <> class return_slot<void> {
+public:
+  bool coflat_has_result() const noexcept { return true; }
+  void coflat_result() const noexcept {}
 };
 
 } // namespace coflat::detail

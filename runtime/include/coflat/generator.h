@@ -56,28 +56,6 @@ protected:
   void coflat_take_sent() noexcept {}
 };
 
-/// Where the body's `co_return value;` is kept (StopIteration.value).
-template <class Return> class return_slot {
-public:
-  template <class U> void coflat_return_value(U&& value) {
-    coflat_returned.emplace(std::forward<U>(value));
-  }
-  bool coflat_has_result() const noexcept { return coflat_returned.has_value(); }
-  Return& coflat_result() {
-    if (!coflat_returned)
-      throw invalid_state_error("generator has not returned a value");
-    return *coflat_returned;
-  }
-
-private:
-  std::optional<Return> coflat_returned;
-};
-template <> class return_slot<void> {
-public:
-  bool coflat_has_result() const noexcept { return true; }
-  void coflat_result() const noexcept {}
-};
-
 template <class Yield, class Send, class Range> class range_state;
 
 /// The argument of `co_yield yield_from(generator)`.
