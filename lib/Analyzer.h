@@ -100,17 +100,6 @@ private:
   unsigned Counter = 0;
 };
 
-// A clang::CoroutineSuspendExpr's operand as passed to yield_value / await_transform:
-// the argument of the common expression's call when there is one, so that
-// the materialisation of a prvalue operand is part of what we lower.
-inline const clang::Expr *operandOf(const clang::CoroutineSuspendExpr *S) {
-  const clang::Expr *Common = S->getCommonExpr()->IgnoreImplicit();
-  if (const auto *Call = clang::dyn_cast<clang::CallExpr>(Common))
-    if (Call->getNumArgs() == 1)
-      return Call->getArg(0);
-  return S->getOperand();
-}
-
 } // namespace coflat
 
 #endif // COFLAT_LIB_ANALYZER_H

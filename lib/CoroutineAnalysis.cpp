@@ -538,11 +538,6 @@ std::optional<Coroutine> Analyzer::run() {
     error(FD->getLocation(), "cannot lower: C variadic coroutines");
     return std::nullopt;
   }
-  if (C.Kind != CoroutineKind::Generator) {
-    error(FD->getLocation(), "cannot lower: " + kindName(C.Kind) +
-                                 " coroutines are not supported yet (generators only)");
-    return std::nullopt;
-  }
   C.ReturnType = frameTypeName(FD->getReturnType(), Ctx);
 
   // Names the body refers to: a frame member must not hide them.
@@ -589,7 +584,7 @@ std::optional<Coroutine> Analyzer::run() {
   }
   FullExprLive.resize(C.Points.size());
   for (const SuspendPoint &P : C.Points)
-    if (P.K == SuspendPoint::Kind::Await)
+    if (P.K == SuspendPoint::Kind::Await && C.Kind == CoroutineKind::Generator)
       error(P.E->getBeginLoc(), "cannot lower: co_await in a generator (like await in a "
                                 "Python generator) is not supported; use a coflat::task or "
                                 "coflat::async_generator");

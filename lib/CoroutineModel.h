@@ -144,6 +144,18 @@ struct Coroutine {
   unsigned NumSlots = 0;   ///< storage slots of the frame objects
 };
 
+/// A suspension's operand as passed to the promise's yield_value /
+/// await_transform (the runtime's promises have both): the argument of the
+/// common expression's call, so that the materialisation of a prvalue
+/// operand is part of what is lowered.
+inline const clang::Expr *operandOf(const clang::CoroutineSuspendExpr *S) {
+  const clang::Expr *Common = S->getCommonExpr()->IgnoreImplicit();
+  if (const auto *Call = clang::dyn_cast<clang::CallExpr>(Common))
+    if (Call->getNumArgs() == 1)
+      return Call->getArg(0);
+  return S->getOperand();
+}
+
 } // namespace coflat
 
 #endif // COFLAT_LIB_COROUTINEMODEL_H

@@ -407,11 +407,17 @@ std::string Emitter::steps(const std::vector<ExprStep> &Steps) {
       const SuspendPoint &P = C.Points[S.Point - 1];
       std::string Id = std::to_string(P.Id);
       std::string Aw = "coflat_aw" + Id;
-      const auto *Call = dyn_cast<CallExpr>(P.E->getCommonExpr()->IgnoreImplicit());
-      std::string Operand = Call && Call->getNumArgs() == 1 ? expr(Call->getArg(0)) : expr(P.E->getOperand());
-      Out += construct(P.Awaiter, "(this->coflat_yield_value(" + Operand + "))");
-      Out += " if (!" + Aw + ".await_ready()) { coflat_state = " + Id + "; " + Aw +
-             ".await_suspend(coflat::detail::frame_handle(this)); return; } coflat_resume_" + Id +
+      // The frame calls what the runtime's promise would: yield_value or
+      // await_transform, both members of the state class.
+      const char *Transform = P.K == SuspendPoint::Kind::Yield ? "coflat_yield_value" : "coflat_await";
+      Out += construct(P.Awaiter, std::string("(this->") + Transform + "(" + expr(operandOf(P.E)) + "))");
+      std::string Suspend = Aw + ".await_suspend(coflat::detail::frame_handle(this))";
+      // A bool await_suspend that returns false resumes at once.
+      if (P.E->getSuspendExpr()->getType()->isBooleanType())
+        Suspend = "if (" + Suspend + ") return;";
+      else
+        Suspend += "; return;";
+      Out += " if (!" + Aw + ".await_ready()) { coflat_state = " + Id + "; " + Suspend + " } coflat_resume_" + Id +
              ": coflat_state = coflat::detail::state_running;";
       break;
     }

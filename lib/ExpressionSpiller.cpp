@@ -133,7 +133,8 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
     return;
   }
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E); Bind && OwnBind) {
-    hoistTemporaries(Bind->getSubExpr(), F); // the materialised temporary itself
+    // The materialised temporary itself (an aggregate's members with it).
+    hoistTemporaries(Bind->getSubExpr(), F, isa<InitListExpr>(Bind->getSubExpr()));
     return;
   }
   // Casts between the materialisation and its temporary.
@@ -142,6 +143,13 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
     for (const Stmt *Child : E->children())
       if (const auto *X = dyn_cast_or_null<Expr>(Child))
         hoistTemporaries(X, F, true);
+    return;
+  }
+  // The members of an aggregate materialised in the frame are initialised
+  // in place: a class-type member initialiser is no temporary of its own.
+  if (const auto *IL = dyn_cast<InitListExpr>(E); IL && OwnBind) {
+    for (const Expr *Init : IL->inits())
+      hoistTemporaries(Init, F, /*OwnBind=*/true);
     return;
   }
   if (isa<CXXDefaultArgExpr>(E) || isa<CXXDefaultInitExpr>(E))
@@ -200,10 +208,14 @@ void Analyzer::splitSuspend(const CoroutineSuspendExpr *S, unsigned F,
   if (suspends(Operand))
     split(Operand, F, Steps);
   // A yielded value is copied into the generator before it suspends: a
-  // trivially destructible operand need not outlive the suspension.
+  // trivially destructible operand need not outlive the suspension.  An
+  // awaited runtime object is moved from into its awaiter: what is left
+  // need not outlive it either.
   const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Operand);
-  if (isa<CoyieldExpr>(S) && MTE && !MTE->getType().isDestructedType())
-    hoistTemporaries(MTE->getSubExpr(), F);
+  bool Unobservable = MTE && (isa<CoyieldExpr>(S) ? !MTE->getType().isDestructedType()
+                                                  : isRuntimeType(MTE->getType()));
+  if (Unobservable)
+    hoistTemporaries(MTE->getSubExpr()->IgnoreImplicit(), F);
   else
     hoistTemporaries(Operand, F);
   unsigned Id = PointId.lookup(S);

@@ -63,6 +63,8 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
 bool unobservableDestructor(QualType T) {
   if (!T.isDestructedType())
     return true;
+  if (isRuntimeType(T))
+    return true; // awaitables and tasks passed by value are consumed
   const auto *RD = T->getAsCXXRecordDecl();
   if (!RD || !RD->isInStdNamespace())
     return false;
@@ -71,6 +73,17 @@ bool unobservableDestructor(QualType T) {
       if (A.getKind() == TemplateArgument::Type && !unobservableDestructor(A.getAsType()))
         return false;
   return true;
+}
+
+bool isRuntimeType(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  const DeclContext *Top = RD;
+  while (Top->getParent() && !Top->getParent()->isTranslationUnit())
+    Top = Top->getParent();
+  const auto *NS = dyn_cast<NamespaceDecl>(Top);
+  return NS && NS->getName() == "coflat";
 }
 
 } // namespace coflat

@@ -17,6 +17,10 @@ std::string frameTypeName(clang::QualType T, const clang::ASTContext &Ctx);
 /// (std::string, std::vector<int>; not std::vector<user_type>).
 bool unobservableDestructor(clang::QualType T);
 
+/// A class of coflat's runtime (namespace coflat): its awaitables are moved
+/// from when awaited, so the moved-from object's lifetime is unobservable.
+bool isRuntimeType(clang::QualType T);
+
 } // namespace coflat
 
 #endif // COFLAT_LIB_FRAMETYPES_H
