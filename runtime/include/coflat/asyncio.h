@@ -284,8 +284,13 @@ public:
 
   void start(event_loop::clock::duration timeout) {
     auto self = this->shared_from_this();
-    timer_ = get_running_loop().call_later(timeout, [self] { self->on_timeout(); });
     inner_.coflat_state()->add_callback([self] { self->on_inner_done(); });
+    // A timeout <= 0 cancels at once, as asyncio does: a Task not yet run
+    // never starts (a 0s timer would let it run its first step).
+    if (timeout <= event_loop::clock::duration::zero())
+      on_timeout();
+    else
+      timer_ = get_running_loop().call_later(timeout, [self] { self->on_timeout(); });
   }
   bool cancel() override {
     if (this->done())

@@ -69,13 +69,14 @@ protected:
 class timer_handle {
 public:
   timer_handle() = default;
-  /// Keeps the callback from running; a no-op once it ran.
+  /// Keeps the callback from running; once it ran, only cancelled() changes.
   void cancel() noexcept {
     if (cb_) {
       cb_->cancelled = true;
       cb_->fn = nullptr; // release what it captured now, like asyncio
     }
   }
+  /// Whether cancel() was called (false for a timer that just ran, as in asyncio).
   bool cancelled() const noexcept { return cb_ && cb_->cancelled; }
 
 private:
@@ -260,7 +261,8 @@ private:
       if (!cb->cancelled)
         ready_.push_back([cb] {
           if (!cb->cancelled) {
-            cb->cancelled = true; // ran: a later cancel() is a no-op
+            // Not marked cancelled: like asyncio's TimerHandle, cancelled()
+            // stays false once it ran; a later cancel() has nothing to stop.
             std::function<void()> fn = std::move(cb->fn);
             fn();
           }

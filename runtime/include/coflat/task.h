@@ -195,6 +195,11 @@ public:
   void step() {
     if (!root_)
       return; // finished or abandoned
+    // A closed loop runs nothing: a wake-up that reaches a Task while
+    // close() abandons the loop's Tasks (a future completed by a destructor
+    // there has no loop to defer to, so its callbacks run inline) is dropped.
+    if (loop_->is_closed())
+      return;
     if (must_cancel_) {
       must_cancel_ = false;
       if (root_->coflat_state == 0) { // never started: it does not run at all
@@ -482,7 +487,18 @@ template <class T> future<T> event_loop::create_task(task<T> t) {
 }
 
 template <class T> T event_loop::run_until_complete(future<T> f) {
-  f.coflat_state()->add_callback([this] { stop(); });
+  // Only this run stops when f completes: if it ends early (stop()), f
+  // completing during a later run must not stop that one (asyncio removes
+  // its done callback when run_until_complete returns).
+  auto active = std::make_shared<bool>(true);
+  f.coflat_state()->add_callback([this, active] {
+    if (*active)
+      stop();
+  });
+  struct deactivate {
+    bool& active;
+    ~deactivate() { active = false; }
+  } guard{*active};
   run_forever();
   if (!f.done())
     throw invalid_state_error("event loop stopped before the future completed");
