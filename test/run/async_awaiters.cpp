@@ -10,6 +10,7 @@
 #include <coflat/coflat.h>
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include "tracer.h"
 
@@ -63,7 +64,31 @@ coflat::task<std::string> produce(coflat::future<std::string> f) {
   co_return "from a task";
 }
 
+// Refuses to suspend the first time: the exception leaves await_suspend.
+struct refuses_once {
+  int& attempts;
+  bool await_ready() const noexcept { return false; }
+  template <class Handle> void await_suspend(Handle h) {
+    if (++attempts == 1)
+      throw std::runtime_error("await_suspend failed");
+    coflat::get_running_loop().call_soon([h] { h.resume(); });
+  }
+  int await_resume() const noexcept { return attempts; }
+};
+
+coflat::task<> retries() {
+  int attempts = 0;
+  for (int i = 0; i < 2; ++i) {
+    try {
+      std::printf("retry: resumed after %d attempts\n", co_await refuses_once{attempts});
+    } catch (const std::runtime_error& e) {
+      std::printf("retry: caught %s\n", e.what());
+    }
+  }
+}
+
 coflat::task<> body() {
+  co_await retries();
   auto t = coflat::create_task(ticks());
   int v = co_await later{tracer("aw1"), 1} + co_await later{tracer("aw2"), 2};
   std::printf("sum %d\n", v);
@@ -107,7 +132,9 @@ int main() {
 
 // An rvalue awaiter is moved into the frame's awaiter (natively too: the
 // task's await_transform takes it), and both die after the resume.
-// CHECK: +aw1
+// CHECK: retry: caught await_suspend failed
+// CHECK-NEXT: retry: resumed after 2 attempts
+// CHECK-NEXT: +aw1
 // CHECK-NEXT: +aw1~ (move)
 // CHECK-NEXT: later 1: suspend
 // CHECK-NEXT: tick 0

@@ -70,7 +70,29 @@ coflat::task<> leftover() {
   }
 }
 
+// Cancelled while it runs: the sleep it then starts is cancelled at once
+// (asyncio's __step cancels the future the Task goes on to wait for).
+coflat::task<> cancels_itself(coflat::future<void>& self) {
+  self.cancel();
+  auto start = coflat::get_running_loop().time();
+  try {
+    co_await coflat::sleep(10s);
+  } catch (const coflat::cancelled_error&) {
+    bool at_once = coflat::get_running_loop().time() - start < 5s;
+    std::printf("self-cancelled at once: %d\n", at_once);
+    throw;
+  }
+}
+
 coflat::task<> main_task() {
+  coflat::future<void> self_task;
+  self_task = coflat::create_task(cancels_itself(self_task));
+  try {
+    co_await self_task;
+  } catch (const coflat::cancelled_error&) {
+    std::puts("self-cancelled task is cancelled");
+  }
+
   std::printf("catches -> %d\n", co_await catches());
   try {
     co_await fails(2);
@@ -115,7 +137,9 @@ int main() {
   std::puts("end");
 }
 
-// CHECK: +outer
+// CHECK: self-cancelled at once: 1
+// CHECK-NEXT: self-cancelled task is cancelled
+// CHECK-NEXT: +outer
 // CHECK-NEXT: +in_try
 // CHECK-NEXT: +fails1
 // CHECK-NEXT: -fails1

@@ -1,6 +1,6 @@
 // Counting, sending, returning: the first things a generator does.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 

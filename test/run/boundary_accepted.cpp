@@ -3,7 +3,7 @@
 // value declared before the statement instead, and a suspension in a
 // switch's body (not its condition).  These are lowered, and behave as native.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <utility>
 

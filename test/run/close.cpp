@@ -4,7 +4,7 @@
 // std::runtime_error when the body yields again, and propagates any other
 // exception.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>

@@ -1,7 +1,7 @@
 // Declarations in conditions and init-statements (if, switch, while, for)
 // whose variables live across a co_yield.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include "tracer.h"

@@ -1,6 +1,6 @@
 // co_yield inside if/else, for, while, do-while and nested blocks.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include "tracer.h"
 

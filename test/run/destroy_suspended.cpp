@@ -1,7 +1,7 @@
 // Destroying a generator while it is suspended destroys exactly the objects
 // live at that suspension point, in reverse order, without resuming it.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include "tracer.h"

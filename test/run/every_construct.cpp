@@ -1,7 +1,7 @@
 // One generator that uses every construct issue #2 lists, lowered and run
 // against the native C++20 build (the acceptance test of the foundation).
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 
 #include <cstdio>
 #include <string>

@@ -2,7 +2,7 @@
 // the live locals are destroyed in reverse order while it unwinds; the
 // generator is done afterwards.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>

@@ -2,7 +2,7 @@
 // operand (the suspension) before the left one, so a side effect in the left
 // operand happens after the resume, and the left operand is read then.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 int counter = 0;

@@ -4,7 +4,7 @@
 // function arguments is unspecified in C++; clang evaluates them left to
 // right, and the lowered code must agree with the native build.)
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 int before() {

@@ -2,7 +2,7 @@
 // exhausted (Python's StopIteration.value); result() before that throws.
 // (expr_co_return_yield.cpp: a co_return whose operand suspends.)
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 

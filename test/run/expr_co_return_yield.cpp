@@ -1,7 +1,7 @@
 // co_return whose operand contains a co_yield: the generator suspends in the
 // operand, and the returned value is computed from the sent value.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 // The returned value is computed from the value of a co_yield.

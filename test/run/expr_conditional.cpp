@@ -1,7 +1,7 @@
 // co_yield in either branch of ?: : only the branch taken is evaluated, so
 // only it suspends; the condition is evaluated once, before.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 bool cond(int i) {

@@ -2,7 +2,7 @@
 // do-while: the condition suspends each time it is evaluated, and the
 // statement goes on with the sent value.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <optional>
 

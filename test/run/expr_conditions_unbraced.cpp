@@ -2,7 +2,7 @@
 // statements (the then/else branches, the loop body, a for-init expression):
 // the lowered statement must keep their semicolons.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 coflat::generator<int, int> unbraced() {

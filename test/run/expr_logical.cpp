@@ -2,7 +2,7 @@
 // operand does not decide the result, and the left operand is evaluated once,
 // before the suspension.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 bool check(const char* what, bool v) {

@@ -1,7 +1,7 @@
 // A co_yield whose operand is itself a co_yield: the inner one suspends
 // first, and its value (the sent value) feeds the outer one.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 coflat::generator<int, int> nested() {

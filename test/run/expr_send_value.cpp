@@ -1,7 +1,7 @@
 // The value of a co_yield expression: what send() passed, or a
 // value-initialised Send when the generator was resumed by next().
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 struct point {

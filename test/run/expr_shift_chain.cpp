@@ -3,7 +3,7 @@
 // precedes the co_yield is written before the suspension and what follows it
 // after the resume.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 

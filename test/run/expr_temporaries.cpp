@@ -6,7 +6,7 @@
 // The last generator spells them as the common case does: bound to const
 // references and written as T(args).
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 

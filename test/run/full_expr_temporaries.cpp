@@ -3,7 +3,7 @@
 // are destroyed after the generator resumes, or when it is destroyed while
 // suspended.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include "tracer.h"

@@ -2,7 +2,7 @@
 // after suspensions, inside loops that hold tracer locals: every object is
 // destroyed exactly once, in reverse order, when its scope is left.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include "tracer.h"

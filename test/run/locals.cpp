@@ -2,7 +2,7 @@
 // non-default-constructible (pinned), std::string, std::vector, unique_ptr,
 // tracer; constructed at their declaration, destroyed in reverse order.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <memory>
 #include <string>

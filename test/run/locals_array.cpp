@@ -1,6 +1,6 @@
 // Locals of array, aggregate, reference and auto type living across co_yield.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 

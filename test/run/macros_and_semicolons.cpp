@@ -1,7 +1,7 @@
 // Macros around frame variables and suspensions, unbraced loops as if/else
 // branches, and co_return of a local (moved, as C++20 does).
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <climits>
 #include <cstdio>
 #define SHOW(x) std::printf("%d\n", x)

@@ -2,7 +2,7 @@
 // reference: the object's later changes are visible), static members, and
 // generators with default arguments.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include "tracer.h"

@@ -3,7 +3,7 @@
 // function body may.  (Defined outside the class it is diagnosed:
 // diagnostics/member_function_static.cpp.)
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 
 class counter {

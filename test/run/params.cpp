@@ -1,7 +1,7 @@
 // Parameters: by value (moved into the frame, as C++20 does), lvalue
 // reference (kept as a reference), const reference, rvalue reference.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <memory>
 #include <string>

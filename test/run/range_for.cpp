@@ -2,7 +2,7 @@
 // const reference, and a temporary range returned by a function (its
 // lifetime extends to the end of the loop, across the suspensions).
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 // Range-for over C arrays with co_yield in the body: a global array, an
 // array member reached through a reference parameter, and a local array.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include "tracer.h"
 

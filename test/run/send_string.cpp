@@ -2,7 +2,7 @@
 // the co_yield expression; next() gives an empty string; the sent value can
 // be used inside a larger expression and kept across later suspensions.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include <utility>

@@ -4,7 +4,7 @@
 // destroyed while suspended in that scope.
 // RUN: %run-all %s %t | FileCheck %s
 // RUN: %coflat lower %s --no-line-directives -- %flags | FileCheck %s --check-prefix=SHAPE
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 
 #include <cstdio>
 #include <string>

@@ -2,7 +2,7 @@
 // fallthrough, default, break out of the switch after a suspension, and a
 // switch inside a loop.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include "tracer.h"
 

@@ -3,7 +3,7 @@
 // throw_exception(), are caught by the body's own handlers; the locals of
 // the try block are destroyed before the handler runs.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>

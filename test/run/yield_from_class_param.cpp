@@ -3,7 +3,7 @@
 // full-expression (moved from into sub's frame).  A user class taken by value
 // there cannot be lowered: diagnostics/by_value_class_argument.cpp.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 

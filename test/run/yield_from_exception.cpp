@@ -2,7 +2,7 @@
 // yield_from point of the delegating one, which can catch it and go on.
 // (yield_from_range.cpp: an exception thrown into a range delegation.)
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>

@@ -2,7 +2,7 @@
 // 3-deep yield_from chain reach the innermost one (PEP 380), and what the
 // innermost one returns or raises travels back up level by level.
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>

@@ -3,7 +3,7 @@
 // is kept alive until the delegation ends.  (The number of moves of a
 // temporary range is the runtime's; the lowered code must add none.)
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>

@@ -1,7 +1,7 @@
 // co_yield coflat::yield_from(sub): every value sub yields goes to our
 // caller, and the expression's value is sub's return value (PEP 380).
 // RUN: %run-all %s %t | FileCheck %s
-#include <coflat/coflat.h>
+#include <coflat/generator.h>
 #include <cstdio>
 #include <string>
 #include <utility>

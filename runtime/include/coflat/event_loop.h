@@ -125,7 +125,10 @@ public:
   void close() noexcept {
     if (closed_ || running_)
       return;
-    closed_ = true;
+    {
+      std::lock_guard<std::mutex> lock(threadsafe_mutex_); // call_soon_threadsafe reads it
+      closed_ = true;
+    }
     while (pending_tasks_)
       pending_tasks_->coflat_abandon();
     ready_.clear();
@@ -133,6 +136,7 @@ public:
     readers_.clear();
     writers_.clear();
     ::close(epoll_);
+    std::lock_guard<std::mutex> lock(threadsafe_mutex_);
     ::close(wake_);
   }
 
@@ -142,12 +146,16 @@ public:
   time_point time() const noexcept { return clock::now(); }
 
   /// Runs fn in a later iteration; callbacks run in the order scheduled.
-  void call_soon(std::function<void()> fn) { ready_.push_back(std::move(fn)); }
+  void call_soon(std::function<void()> fn) {
+    check_open();
+    ready_.push_back(std::move(fn));
+  }
 
   /// call_soon from any thread; wakes the loop if it is blocked waiting.
   void call_soon_threadsafe(std::function<void()> fn) {
     {
       std::lock_guard<std::mutex> lock(threadsafe_mutex_);
+      check_open(); // close() takes the mutex too: the eventfd is still ours
       threadsafe_.push_back(std::move(fn));
     }
     std::uint64_t one = 1;
@@ -158,6 +166,7 @@ public:
     return call_at(time() + delay, std::move(fn));
   }
   timer_handle call_at(time_point when, std::function<void()> fn) {
+    check_open();
     auto cb = std::make_shared<detail::scheduled_callback>();
     cb->fn = std::move(fn);
     timers_.push_back(timer{when, next_timer_seq_++, cb});
@@ -217,6 +226,11 @@ private:
   };
   using watchers = std::unordered_map<int, std::shared_ptr<detail::scheduled_callback>>;
 
+  void check_open() const {
+    if (closed_)
+      throw invalid_state_error("event loop is closed");
+  }
+
   template <class Condition> void run_while(Condition condition) {
     if (closed_)
       throw invalid_state_error("event loop is closed");
@@ -246,7 +260,8 @@ private:
     if (!ready_.empty() || stopping_) {
       timeout_ms = 0;
     } else if (!timers_.empty()) {
-      auto wait = timers_.front().when - time();
+      // At most a day at a time, as asyncio: the int must not overflow.
+      auto wait = std::min<clock::duration>(timers_.front().when - time(), std::chrono::hours(24));
       timeout_ms = wait <= clock::duration::zero()
                        ? 0
                        : int(std::chrono::ceil<std::chrono::milliseconds>(wait).count());
@@ -316,6 +331,7 @@ private:
   }
 
   void watch(int fd, watchers& w, std::function<void()> fn) {
+    check_open();
     auto cb = std::make_shared<detail::scheduled_callback>();
     cb->fn = std::move(fn);
     auto [it, added] = w.try_emplace(fd, cb);

@@ -146,11 +146,20 @@ public:
   template <class Handle> bool await_suspend(Handle) {
     resume_handle h(frame_);
     using result = decltype(inner_.await_suspend(h));
-    if constexpr (std::is_void_v<result>) {
-      inner_.await_suspend(h);
-      return true;
-    } else if constexpr (std::is_same_v<result, bool>) {
-      return inner_.await_suspend(h);
+    if constexpr (std::is_void_v<result> || std::is_same_v<result, bool>) {
+      // An exception from await_suspend is thrown at the co_await, with the
+      // frame running again (a lowered frame set its state before calling).
+      try {
+        if constexpr (std::is_void_v<result>) {
+          inner_.await_suspend(h);
+          return true;
+        } else {
+          return inner_.await_suspend(h);
+        }
+      } catch (...) {
+        frame_->coflat_state = state_running;
+        throw;
+      }
     } else {
       static_assert(always_false<result>,
                     "coflat tasks do not accept an await_suspend that returns a handle; "
@@ -229,6 +238,10 @@ public:
       }
       if (leaf_ != f || woken_)
         continue;
+      // Cancelled while it ran: cancel what it now waits on (asyncio's
+      // __step does the same), else the next step raises cancelled_error.
+      if (must_cancel_ && waiting_on_ && waiting_on_->cancel())
+        must_cancel_ = false;
       stepping_ = false;
       return;
     }
