@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks side by side and prints ratios (lowered / native,
-# lowered / hand-written) as used in docs/benchmarks.md.
+# lowered / hand-written, CPython) as used in docs/benchmarks.md; the async
+# part is bench/run_async.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -12,3 +13,4 @@ python3 bench/frame_sizes.py "$build/bin/coflat" "$build/bench/coflat_frame_size
   -Iruntime/include -Ibench -DCOFLAT_BENCH_NS=lowered
 python3 bench/corpus_frame_sizes.py "$build/bin/coflat" clang++-19 "-Iruntime/include -Itest/support" \
   test/run/*.cpp examples/*.cpp
+bash bench/run_async.sh "$build"
