@@ -17,9 +17,6 @@
 #include <type_traits>
 #include <utility>
 
-#if defined(__cpp_impl_coroutine)
-#include <coroutine>
-#endif
 
 namespace coflat {
 
@@ -71,24 +68,12 @@ public:
   using value_type = T;
 
 #if defined(__cpp_impl_coroutine)
-  class promise_type final : public state_type {
+  class promise_type final : public detail::native_promise<promise_type, state_type> {
   public:
     async_generator get_return_object() noexcept { return async_generator(this); }
-    std::suspend_always initial_suspend() const noexcept { return {}; }
-    std::suspend_always final_suspend() const noexcept { return {}; }
-    void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
     void return_void() noexcept {}
     template <class U> auto yield_value(U&& value) { return this->coflat_yield_value(std::forward<U>(value)); }
     template <class A> auto await_transform(A&& a) { return this->coflat_await(std::forward<A>(a)); }
-    void coflat_resume() override {
-      auto h = std::coroutine_handle<promise_type>::from_promise(*this);
-      this->coflat_state = detail::state_running;
-      h.resume();
-      this->coflat_state = h.done() ? detail::state_done : 1;
-    }
-    void coflat_destroy() noexcept override {
-      std::coroutine_handle<promise_type>::from_promise(*this).destroy();
-    }
   };
 #endif
 

@@ -21,6 +21,10 @@
 #include <memory>
 #include <optional>
 #include <utility>
+
+#if defined(__cpp_impl_coroutine)
+#include <coroutine>
+#endif
 #include <new>
 #include <type_traits>
 
@@ -136,6 +140,44 @@ public:
   bool coflat_has_result() const noexcept { return true; }
   void coflat_result() const noexcept {}
 };
+
+#if defined(__cpp_impl_coroutine)
+/// What the native promise types of generator, task and async_generator
+/// share: a lazy start, a final suspension (the owner destroys the frame),
+/// and coflat_resume/coflat_destroy over the coroutine handle, so that the
+/// runtime drives a native frame exactly like a lowered one.
+template <class Promise, class State> class native_promise : public State {
+public:
+  std::suspend_always initial_suspend() const noexcept { return {}; }
+  std::suspend_always final_suspend() const noexcept { return {}; }
+  // Kept, not rethrown: clang does not mark a coroutine finished when
+  // unhandled_exception() rethrows (llvm-project#61900), and destroy()
+  // would then run the locals' destructors a second time.
+  void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
+  void coflat_resume() override {
+    auto h = handle();
+    this->coflat_state = state_running;
+    h.resume();
+    this->coflat_state = h.done() ? state_done : 1;
+  }
+  void coflat_destroy() noexcept override { handle().destroy(); }
+
+private:
+  std::coroutine_handle<Promise> handle() noexcept {
+    return std::coroutine_handle<Promise>::from_promise(static_cast<Promise&>(*this));
+  }
+};
+
+/// return_value / return_void, forwarded to the state's return slot.
+template <class Promise, class Return> struct native_return {
+  template <class U> void return_value(U&& value) {
+    static_cast<Promise*>(this)->coflat_return_value(std::forward<U>(value));
+  }
+};
+template <class Promise> struct native_return<Promise, void> {
+  void return_void() noexcept {}
+};
+#endif
 
 } // namespace coflat::detail
 

@@ -21,9 +21,6 @@
 #include <type_traits>
 #include <utility>
 
-#if defined(__cpp_impl_coroutine)
-#include <coroutine>
-#endif
 
 namespace coflat {
 
@@ -249,16 +246,6 @@ private:
 /// frame's sizeof.  Not synchronised; for measurement only.
 inline std::size_t last_native_frame_size = 0;
 
-#if defined(__cpp_impl_coroutine)
-template <class Promise, class Return> struct native_return {
-  template <class U> void return_value(U&& value) {
-    static_cast<Promise*>(this)->coflat_return_value(std::forward<U>(value));
-  }
-};
-template <class Promise> struct native_return<Promise, void> {
-  void return_void() noexcept {}
-};
-#endif
 
 } // namespace detail
 
@@ -290,16 +277,10 @@ public:
   using value_type = Yield;
 
 #if defined(__cpp_impl_coroutine)
-  class promise_type final : public state_type,
+  class promise_type final : public detail::native_promise<promise_type, state_type>,
                              public detail::native_return<promise_type, Return> {
   public:
     generator get_return_object() noexcept { return generator(this); }
-    std::suspend_always initial_suspend() const noexcept { return {}; }
-    std::suspend_always final_suspend() const noexcept { return {}; }
-    // Kept, not rethrown: clang does not mark a coroutine finished when
-    // unhandled_exception() rethrows (llvm-project#61900), and destroy()
-    // would then run the locals' destructors a second time.
-    void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
     static void* operator new(std::size_t size) {
       detail::last_native_frame_size = size;
       return ::operator new(size);
@@ -307,15 +288,6 @@ public:
     static void operator delete(void* frame) noexcept { ::operator delete(frame); }
     template <class U> decltype(auto) yield_value(U&& value) {
       return this->coflat_yield_value(std::forward<U>(value));
-    }
-    void coflat_resume() override {
-      auto h = std::coroutine_handle<promise_type>::from_promise(*this);
-      this->coflat_state = detail::state_running;
-      h.resume();
-      this->coflat_state = h.done() ? detail::state_done : 1;
-    }
-    void coflat_destroy() noexcept override {
-      std::coroutine_handle<promise_type>::from_promise(*this).destroy();
     }
   };
 #endif

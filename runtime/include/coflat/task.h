@@ -33,9 +33,6 @@
 #include <type_traits>
 #include <utility>
 
-#if defined(__cpp_impl_coroutine)
-#include <coroutine>
-#endif
 
 namespace coflat {
 
@@ -408,24 +405,11 @@ public:
   using value_type = T;
 
 #if defined(__cpp_impl_coroutine)
-  class promise_type final : public state_type,
+  class promise_type final : public detail::native_promise<promise_type, state_type>,
                              public detail::native_return<promise_type, T> {
   public:
     task get_return_object() noexcept { return task(this); }
-    std::suspend_always initial_suspend() const noexcept { return {}; }
-    std::suspend_always final_suspend() const noexcept { return {}; }
-    // Kept, not rethrown (llvm-project#61900; see generator.h).
-    void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
     template <class A> auto await_transform(A&& a) { return this->coflat_await(std::forward<A>(a)); }
-    void coflat_resume() override {
-      auto h = std::coroutine_handle<promise_type>::from_promise(*this);
-      this->coflat_state = detail::state_running;
-      h.resume();
-      this->coflat_state = h.done() ? detail::state_done : 1;
-    }
-    void coflat_destroy() noexcept override {
-      std::coroutine_handle<promise_type>::from_promise(*this).destroy();
-    }
   };
 #endif
 
