@@ -19,6 +19,7 @@
 // exactly as it drives native coroutines.
 #include <coflat/coflat.h>
 
+#include "lowered_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -51,21 +52,8 @@ using coflat::task;
 using coflat_test::event_log;
 using coflat_test::tracer;
 
-/// Frame storage for an object constructed in place at its declaration (or,
-/// for an awaiter, at its co_await) and destroyed explicitly.
-template <class T> union slot {
-  slot() noexcept {}
-  ~slot() {}
-  slot(const slot&) = delete;
-  slot& operator=(const slot&) = delete;
-  T value;
-};
-
-/// Destroys an awaiter when await_resume() returns or throws.
-template <class T> struct destroy_when_done {
-  T& object;
-  ~destroy_when_done() { cd::destroy_at(object); }
-};
+using coflat_test::destroy_when_done;
+using coflat_test::slot;
 
 /// The type of `this->coflat_await(expr)` for an expression of type A (what
 /// the tool writes as decltype of the call).

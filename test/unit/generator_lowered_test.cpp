@@ -8,6 +8,7 @@
 // This proves the runtime's lowered-frame interface independently of the tool.
 #include <coflat/coflat.h>
 
+#include "lowered_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -35,21 +36,8 @@ using coflat_test::tracer;
 using gen = generator<int, int, int>;
 using gen_state = cd::generator_state<int, int, int>;
 
-/// Frame storage for an object constructed in place at its declaration (or
-/// for an awaiter, at its co_yield) and destroyed explicitly.
-template <class T> union slot {
-  slot() noexcept {}
-  ~slot() {}
-  slot(const slot&) = delete;
-  slot& operator=(const slot&) = delete;
-  T value;
-};
-
-/// Destroys an awaiter when await_resume() returns or throws.
-template <class T> struct destroy_when_done {
-  T& object;
-  ~destroy_when_done() { cd::destroy_at(object); }
-};
+using coflat_test::destroy_when_done;
+using coflat_test::slot;
 
 // ---------------------------------------------------------------------------
 // generator<int, int, int> counter(int n) {

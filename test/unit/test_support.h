@@ -1,4 +1,4 @@
-// Helpers shared by the generator unit tests (native C++20 and lowered C++17).
+// Helpers shared by the unit tests (native C++20 and lowered C++17).
 #ifndef COFLAT_TEST_UNIT_TEST_SUPPORT_H
 #define COFLAT_TEST_UNIT_TEST_SUPPORT_H
 

@@ -27,6 +27,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -366,7 +367,7 @@ private:
     }
     if (::epoll_ctl(epoll_, registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) != 0)
       throw error("event_loop: cannot watch fd " + std::to_string(fd));
-    registered_.emplace(fd, true);
+    registered_.insert(fd);
   }
 
   int epoll_ = -1;
@@ -378,7 +379,7 @@ private:
   std::vector<timer> timers_;
   std::uint64_t next_timer_seq_ = 0;
   watchers readers_, writers_;
-  std::unordered_map<int, bool> registered_;
+  std::unordered_set<int> registered_; // fds added to epoll
   std::mutex threadsafe_mutex_;
   std::vector<std::function<void()>> threadsafe_;
   detail::pending_task* pending_tasks_ = nullptr;

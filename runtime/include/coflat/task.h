@@ -194,8 +194,6 @@ public:
     root->coflat_runner = this;
   }
 
-  event_loop& loop() const noexcept { return *loop_; }
-
   /// Runs the leaf until the stack waits for something outside it or the
   /// root finishes.
   void step() {
@@ -442,8 +440,6 @@ public:
     }
     bool await_ready() const noexcept { return !frame_ || frame_->coflat_done(); }
     void await_suspend(resume_handle h) {
-      if (frame_->coflat_state != 0)
-        throw invalid_state_error("task is already running");
       h.coflat_push(frame_, this, [](void* self) noexcept { static_cast<awaiter*>(self)->frame_ = nullptr; });
     }
     T await_resume() {
@@ -459,8 +455,9 @@ public:
   private:
     state_type* frame_;
   };
-  awaiter coflat_awaiter() && noexcept { return awaiter(std::exchange(frame_, nullptr)); }
-  awaiter coflat_awaiter() & noexcept { return awaiter(std::exchange(frame_, nullptr)); }
+  /// Lvalue or rvalue, awaiting consumes the task (Python: a coroutine can
+  /// be awaited once).
+  awaiter coflat_awaiter() noexcept { return awaiter(std::exchange(frame_, nullptr)); }
 
   /// Gives up the frame (create_task takes it).
   state_type* coflat_release() noexcept { return std::exchange(frame_, nullptr); }
