@@ -20,6 +20,11 @@
 
 namespace coflat {
 
+/// Whether E turns a braced list into a std::initializer_list, creating the
+/// array the list refers to (which lives only as long as E's full-expression,
+/// or as the variable E initialises).
+bool buildsInitializerList(const clang::Expr *E);
+
 class Analyzer {
 public:
   Analyzer(const clang::FunctionDecl *FD, CoroutineKind K, llvm::StringRef FrameName, clang::ASTContext &Ctx)
@@ -95,6 +100,7 @@ private:
   llvm::DenseMap<const clang::CoroutineSuspendExpr *, unsigned> PointId;
   std::vector<std::vector<unsigned>> FullExprLive; // per point: FullExpr objects
   llvm::StringSet<> UsedNames;     // frame member names
+  llvm::DenseSet<unsigned> ReportedLocalTypes; // locations already diagnosed
   llvm::DenseSet<const clang::NamedDecl *> Referenced;
   llvm::SmallVector<const clang::Stmt *, 8> Loops; // for continue targets
   unsigned Counter = 0;

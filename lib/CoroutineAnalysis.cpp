@@ -90,7 +90,8 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   O.Loc = L;
   O.Region = R;
   O.TypeName = frameTypeName(T, Ctx);
-  if (O.TypeName.empty())
+  // Once per declaration: a range-for's hidden variables share its location.
+  if (O.TypeName.empty() && ReportedLocalTypes.insert(L.getRawEncoding()).second)
     error(L, "cannot lower: an object of type '" + T.getAsString() +
                  "' lives across a suspension point, but its type is local to the "
                  "function and cannot be named in the coroutine frame");
@@ -104,6 +105,89 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   C.Objects.push_back(std::move(O));
   C.Regions[R].Objects.push_back(Index);
   return Index;
+}
+
+// The expression the user wrote as a copy-initialiser, below the implicit
+// conversions (a converting constructor, a materialisation) Sema wrapped it in.
+static const Expr *writtenInitializer(const Expr *E) {
+  for (;;) {
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+      E = ICE->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() >= 1 &&
+             CE->getParenOrBraceRange().isInvalid() && !CE->isListInitialization())
+      E = CE->getArg(0);
+    else
+      return E;
+  }
+}
+
+bool buildsInitializerList(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else
+      return isa<CXXStdInitializerListExpr>(E);
+  }
+}
+
+static bool hasExplicitConstructor(const CXXRecordDecl *RD) {
+  for (const Decl *D : RD->decls()) {
+    const Decl *Inner = D;
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      Inner = FT->getTemplatedDecl();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Inner); Ctor && Ctor->getExplicitSpecifier().isSpecified())
+      return true;
+    if (isa<UsingDecl>(D))
+      return true; // inherited constructors: assume the worst
+  }
+  return false;
+}
+
+static InitForm initFormOf(const VarDecl *V) {
+  const Expr *Init = V->getInit();
+  if (!Init)
+    return InitForm::Default;
+  const Expr *Bare = Init;
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Bare))
+    Bare = EWC->getSubExpr();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Bare);
+      CE && CE->getNumArgs() == 0 && CE->getParenOrBraceRange().isInvalid() && !isa<CXXTemporaryObjectExpr>(CE))
+    return InitForm::Default; // `T x;` of a class: the default constructor, implicitly
+  if (V->getInitStyle() != VarDecl::CInit)
+    return InitForm::Written;
+  if (V->getType()->isArrayType() || isa<InitListExpr>(Bare->IgnoreImplicit()) ||
+      (isa<CXXConstructExpr>(Bare) && cast<CXXConstructExpr>(Bare)->isListInitialization()))
+    return InitForm::Braced;
+  // Copy- and direct-initialisation agree unless the candidates differ:
+  // explicit constructors and explicit conversion functions take part only
+  // in the direct form, conversion functions only in the copy form.
+  QualType T = V->getType();
+  const Expr *E = writtenInitializer(Init);
+  QualType S = E->getType();
+  if (!T->isRecordType())
+    return S->isRecordType() ? InitForm::Copy : InitForm::Direct;
+  const auto *RD = T->getAsCXXRecordDecl();
+  const auto *SD = S->getAsCXXRecordDecl();
+  if (!RD || !SD)
+    return InitForm::Copy;
+  bool Same = RD->getCanonicalDecl() == SD->getCanonicalDecl();
+  if (Same && E->isPRValue())
+    return InitForm::Direct; // both construct x from e itself
+  if ((Same || SD->isDerivedFrom(RD)) && !hasExplicitConstructor(RD))
+    return InitForm::Direct; // both choose among the same constructors
+  return InitForm::Copy;
 }
 
 bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
@@ -121,6 +205,11 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
       return false;
     }
     T = Ctx.getPointerType(T.getNonReferenceType());
+  } else if (V->getInit() && buildsInitializerList(V->getInit())) {
+    error(V->getLocation(), "cannot lower: std::initializer_list '" + V->getName() +
+                                "' lives across a suspension point, but the array it refers to "
+                                "would not; use a std::array or a container instead");
+    return false;
   }
   StringRef Base = V->getName().empty() ? StringRef("coflat_unnamed") : V->getName();
   // Keep the user's name unless it would hide a name the body uses for
@@ -137,6 +226,7 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
   unsigned O = addObject(FrameObject::Kind::Local, Name, T, R, V->getLocation());
   C.Objects[O].Var = V;
   C.Objects[O].ViaPointer = ViaPointer;
+  C.Objects[O].Init = initFormOf(V);
   C.Hoisted[V] = O;
   return true;
 }
@@ -376,36 +466,60 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   unsigned L = newRegion(Region::Kind::Loop, RF, R);
   unsigned N = ++Counter;
   // __range: a pointer to an lvalue range, or the (lifetime-extended)
-  // temporary itself.
+  // temporary itself; for a braced list, the list's array.
+  RangeForPlan Plan;
   const VarDecl *RangeVar = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl());
   const Expr *Init = RangeVar->getInit()->IgnoreImplicit();
   const Expr *Bound = RangeVar->getInit();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(Bound))
     Bound = EWC->getSubExpr();
+  std::string RangeName = uniqueName("coflat_range" + std::to_string(N));
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Bound)) {
-    unsigned O = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_range" + std::to_string(N)),
-                           MTE->getType().getNonReferenceType().getUnqualifiedType(), L,
-                           RF->getBeginLoc());
-    C.Objects[O].Var = RangeVar;
-    C.Objects[O].Origin = MTE->getSubExpr();
+    const Expr *Temp = MTE->getSubExpr()->IgnoreImplicit();
+    QualType T = MTE->getType().getNonReferenceType().getUnqualifiedType();
+    if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(Temp)) {
+      // The array is const in the list; the frame's copy is not, so that
+      // the frame's union can hold it.  Iteration reads it through the
+      // list's `const E*` iterators all the same.
+      const Expr *Array = IL->getSubExpr()->IgnoreImplicit();
+      if (const auto *ArrayTemp = dyn_cast<MaterializeTemporaryExpr>(Array))
+        Array = ArrayTemp->getSubExpr();
+      const auto *AT = Ctx.getAsConstantArrayType(Array->getType());
+      T = Ctx.getConstantArrayType(AT->getElementType().getUnqualifiedType(), AT->getSize(), nullptr,
+                                   ArraySizeModifier::Normal, 0);
+      Temp = Array;
+      Plan.BracedList = true;
+      Plan.How = RangeForPlan::Bounds::Array;
+      Plan.ArraySize = AT->getSize().getZExtValue();
+    }
+    Plan.Range = addObject(FrameObject::Kind::Hidden, RangeName, T, L, RF->getBeginLoc());
+    C.Objects[Plan.Range].Origin = Plan.BracedList ? Temp : MTE->getSubExpr();
   } else {
-    unsigned O = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_range" + std::to_string(N)),
-                           Ctx.getPointerType(Init->getType()), L, RF->getBeginLoc());
-    C.Objects[O].Var = RangeVar;
-    C.Objects[O].ViaPointer = true;
-    C.Objects[O].Origin = Init;
+    Plan.Range = addObject(FrameObject::Kind::Hidden, RangeName, Ctx.getPointerType(Init->getType()), L,
+                           RF->getBeginLoc());
+    C.Objects[Plan.Range].ViaPointer = true;
+    C.Objects[Plan.Range].Origin = Init;
   }
-  for (const VarDecl *V : {RF->getBeginStmt() ? cast<VarDecl>(RF->getBeginStmt()->getSingleDecl()) : nullptr,
-                           RF->getEndStmt() ? cast<VarDecl>(RF->getEndStmt()->getSingleDecl()) : nullptr}) {
-    if (!V)
-      continue;
-    bool IsBegin = V == cast<VarDecl>(RF->getBeginStmt()->getSingleDecl());
-    unsigned O = addObject(FrameObject::Kind::Hidden,
-                           uniqueName((IsBegin ? "coflat_begin" : "coflat_end") + std::to_string(N)),
-                           V->getType(), L, RF->getBeginLoc());
-    C.Objects[O].Var = V;
-    C.Objects[O].Origin = V->getInit();
-  }
+  C.Objects[Plan.Range].Var = RangeVar;
+  QualType RangeType = RangeVar->getType().getNonReferenceType();
+  const VarDecl *BeginVar = cast<VarDecl>(RF->getBeginStmt()->getSingleDecl());
+  const VarDecl *EndVar = cast<VarDecl>(RF->getEndStmt()->getSingleDecl());
+  if (Plan.BracedList)
+    ; // bounds set above
+  else if (const auto *AT = Ctx.getAsConstantArrayType(RangeType)) {
+    Plan.How = RangeForPlan::Bounds::Array;
+    Plan.ArraySize = AT->getSize().getZExtValue();
+  } else if (isa<CXXMemberCallExpr>(BeginVar->getInit()->IgnoreImplicit()))
+    Plan.How = RangeForPlan::Bounds::Member;
+  else
+    Plan.How = RangeForPlan::Bounds::ADL;
+  Plan.Begin = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_begin" + std::to_string(N)),
+                         BeginVar->getType(), L, RF->getBeginLoc());
+  C.Objects[Plan.Begin].Var = BeginVar;
+  Plan.End = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_end" + std::to_string(N)),
+                       EndVar->getType(), L, RF->getBeginLoc());
+  C.Objects[Plan.End].Var = EndVar;
+  C.RangeFors[RF] = Plan;
   // The loop variable lives for one iteration: its own region.
   unsigned Iter = newRegion(Region::Kind::Loop, nullptr, L);
   C.RegionOf[RF->getLoopVarStmt()] = Iter;

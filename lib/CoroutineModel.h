@@ -26,6 +26,18 @@ enum class CoroutineKind { Generator, Task, AsyncGenerator };
 
 llvm::StringRef kindName(CoroutineKind K);
 
+/// How a hoisted declaration's object is constructed in the frame: each
+/// declaration keeps its own form of initialisation.
+enum class InitForm {
+  Default, ///< `T x;`: default-initialisation (no initialiser printed)
+  Written, ///< `T x(args)`, `T x{args}`: the initialiser's own text
+  Braced,  ///< `T x = {args}`, `char s[] = "..."`: a braced initialiser
+  Direct,  ///< `T x = e;` where direct-initialisation from e is the same
+  Copy,    ///< `T x = e;` that only copy-initialisation resolves as written
+           ///< (explicit constructors, conversion functions): e is returned
+           ///< from a lambda, whose return statement copy-initialises x
+};
+
 /// An object that lives in the frame rather than on the stack of resume().
 struct FrameObject {
   enum class Kind {
@@ -50,6 +62,7 @@ struct FrameObject {
   int Slot = -1;
   bool ViaPointer = false; ///< a reference stored as a pointer
   bool IsXValue = false;   ///< ViaPointer: refers to an xvalue
+  InitForm Init = InitForm::Direct; ///< Local: how its declaration initialises it
   clang::SourceLocation Loc;
 
   bool needsDestroy() const { return DestroyIndex >= 0; }
@@ -72,6 +85,23 @@ struct Region {
   bool isBarrier() const {
     return ContainsSuspend && (guarded() || K == Kind::Try);
   }
+};
+
+/// A range-for whose body suspends: its hidden variables live in the frame.
+struct RangeForPlan {
+  /// How __begin and __end are computed from the range ([stmt.ranged]).
+  enum class Bounds {
+    Array,  ///< an array (also the array behind a braced list): r, r + N
+    Member, ///< r.begin(), r.end()
+    ADL,    ///< begin(r), end(r)
+  };
+  unsigned Range, Begin, End; ///< frame objects
+  Bounds How = Bounds::Member;
+  uint64_t ArraySize = 0;     ///< Bounds::Array
+  /// The range is a braced list: the frame holds the list's array itself,
+  /// built from Range's Origin (an InitListExpr), since a
+  /// std::initializer_list in the frame would outlive its array.
+  bool BracedList = false;
 };
 
 /// One co_yield / co_await: a state of the machine.
@@ -136,6 +166,7 @@ struct Coroutine {
   llvm::DenseMap<const clang::Expr *, SplitExpr> Splits;
   llvm::DenseMap<const clang::Expr *, Replacement> Replacements;
   llvm::DenseMap<const clang::VarDecl *, unsigned> Hoisted; ///< var -> object
+  llvm::DenseMap<const clang::CXXForRangeStmt *, RangeForPlan> RangeFors;
   llvm::DenseMap<const clang::Stmt *, unsigned> RegionOf;   ///< stmt -> region
   /// Loops whose condition or increment suspends: `continue` becomes a goto.
   llvm::DenseMap<const clang::Stmt *, unsigned> ContinueLabel;

@@ -86,6 +86,8 @@ private:
   std::string steps(const std::vector<ExprStep> &Steps);
   std::string splitExpr(const Expr *E, const std::string &Tail);
   std::string hoistedInit(const VarDecl *V, unsigned O);
+  /// `T x = Value;` for an object whose declaration copy-initialises it.
+  std::string initFrom(unsigned O, const std::string &Value);
   std::string declare(const VarDecl *V);
 
   // --- the frame ---
@@ -531,33 +533,46 @@ std::string Emitter::compound(const CompoundStmt *CS, bool InSwitch) {
 }
 
 std::string Emitter::hoistedInit(const VarDecl *V, unsigned O) {
+  const FrameObject &Obj = C.Objects[O];
   const Expr *Init = V->getInit();
-  if (!Init)
+  if (Obj.ViaPointer)
+    return initFrom(O, expr(Init));
+  switch (Obj.Init) {
+  case InitForm::Default:
     return construct(O, "");
-  if (C.Objects[O].ViaPointer)
-    return construct(O, "(" + expr(Init) + ")");
-  switch (V->getInitStyle()) {
-  case VarDecl::CInit: {
-    if (isa<InitListExpr>(Init->IgnoreImplicit()) && !isa<CXXStdInitializerListExpr>(Init))
-      return construct(O, expr(Init)); // T x = {...}: braces
-    if (V->getType()->isArrayType())
-      return construct(O, "{" + expr(Init) + "}"); // char s[] = "...": braces in C++17
-    return construct(O, "(" + expr(Init) + ")");
-  }
-  case VarDecl::CallInit:
-  case VarDecl::ListInit:
-  case VarDecl::ParenListInit: {
-    // The initialiser's text after the name: "(args)" or "{args}".
+  case InitForm::Written: {
+    // The initialiser's text after the name, "(args)" or "{args}".  Only a
+    // constructor call records its parentheses: `int a(3)` ends at the 3 in
+    // the AST, and its `)` is the next token.
     SourceLocation NameEnd = Lexer::getLocForEndOfToken(V->getLocation(), 0, SM, Ctx.getLangOpts());
     Span Within{SM.getFileOffset(SM.getExpansionLoc(NameEnd)), span(V->getSourceRange()).E};
-    std::string Args = render(Init, Within, /*ExprMode=*/true);
-    StringRef Trimmed = StringRef(Args).trim();
-    if (Trimmed.empty()) // T x{} parses as value-initialisation
-      Trimmed = "{}";
-    return construct(O, Trimmed.str());
+    const auto *Ctor = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+    bool Recorded = Ctor && !isa<CXXTemporaryObjectExpr>(Ctor) && Ctor->getParenOrBraceRange().isValid();
+    if (V->getInitStyle() == VarDecl::CallInit && !Recorded)
+      if (std::optional<Token> Next = Lexer::findNextToken(SM.getExpansionLoc(V->getEndLoc()), SM, Ctx.getLangOpts());
+          Next && Next->is(tok::r_paren))
+        Within.E = SM.getFileOffset(Next->getLocation()) + 1;
+    return construct(O, StringRef(render(Init, Within, /*ExprMode=*/true)).trim().str());
   }
+  case InitForm::Braced: {
+    std::string Text = expr(Init);
+    // char s[] = "...": C++17 takes braces around it in a new-expression.
+    return construct(O, StringRef(Text).ltrim().starts_with("{") ? Text : "{" + Text + "}");
   }
-  return construct(O, "(" + expr(Init) + ")");
+  case InitForm::Direct:
+  case InitForm::Copy:
+    return initFrom(O, expr(Init));
+  }
+  llvm_unreachable("unknown initialisation form");
+}
+
+std::string Emitter::initFrom(unsigned O, const std::string &Value) {
+  const FrameObject &Obj = C.Objects[O];
+  if (Obj.ViaPointer || Obj.Init != InitForm::Copy)
+    return construct(O, "(" + Value + ")");
+  // A return statement copy-initialises its result object, which is the
+  // frame's object itself (guaranteed copy elision).
+  return construct(O, "([&]() -> " + Obj.TypeName + " { return " + Value + "; }())");
 }
 
 std::string Emitter::declStmt(const DeclStmt *DS) {
@@ -613,32 +628,34 @@ std::string Emitter::forStmt(const ForStmt *F) {
 
 std::string Emitter::rangeFor(const CXXForRangeStmt *RF) {
   unsigned L = regionOf(RF);
-  const Region &Reg = C.Regions[L];
-  unsigned Range = Reg.Objects[0], Begin = Reg.Objects[1], End = Reg.Objects[2];
+  const RangeForPlan &Plan = C.RangeFors.find(RF)->second;
+  unsigned Range = Plan.Range, Begin = Plan.Begin, End = Plan.End;
   std::string Out = entryLabel(L) + "{" + opening(L, L);
   const FrameObject &RangeObj = C.Objects[Range];
-  Out += construct(Range, "(" + expr(RangeObj.Origin) + ")");
+  std::string RangeInit = expr(RangeObj.Origin);
+  Out += construct(Range, Plan.BracedList ? RangeInit : "(" + RangeInit + ")");
   std::string RangeRef = objectRef(Range);
-  // begin/end as the language defines them: members, or ADL, or an array.
-  const Expr *BeginInit = C.Objects[Begin].Origin->IgnoreImplicit();
   std::string B, E;
-  QualType RangeType = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl())->getType().getNonReferenceType();
-  if (const auto *AT = Ctx.getAsConstantArrayType(RangeType)) {
+  switch (Plan.How) {
+  case RangeForPlan::Bounds::Array:
     B = RangeRef;
-    E = RangeRef + " + " + std::to_string(AT->getSize().getZExtValue());
-  } else if (isa<CXXMemberCallExpr>(BeginInit)) {
+    E = RangeRef + " + " + std::to_string(Plan.ArraySize);
+    break;
+  case RangeForPlan::Bounds::Member:
     B = RangeRef + ".begin()";
     E = RangeRef + ".end()";
-  } else {
+    break;
+  case RangeForPlan::Bounds::ADL:
     B = "begin(" + RangeRef + ")";
     E = "end(" + RangeRef + ")";
+    break;
   }
   Out += construct(Begin, "(" + B + ")") + construct(End, "(" + E + ")");
   std::string BeginName = C.Objects[Begin].Name, EndName = C.Objects[End].Name;
   int Iter = regionOf(RF->getLoopVarStmt());
   unsigned Var = C.Hoisted.find(RF->getLoopVariable())->second;
   Out += " for (; " + BeginName + " != " + EndName + "; ++" + BeginName + ") " + entryLabel(Iter) + "{" +
-         opening(Iter, Iter) + construct(Var, "(*" + BeginName + ")") + " " + subStmt(RF->getBody()) + " }";
+         opening(Iter, Iter) + initFrom(Var, "*" + BeginName) + " " + subStmt(RF->getBody()) + " }";
   return Out + " }";
 }
 

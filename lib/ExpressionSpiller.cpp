@@ -123,6 +123,12 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
     // Inner temporaries are constructed first: number them first, so that
     // the unwind order (reverse numbering) is the reverse of construction.
+    if (buildsInitializerList(MTE->getSubExpr())) {
+      error(MTE->getBeginLoc(), "cannot lower: a std::initializer_list temporary lives across a "
+                                "suspension point, but the array it refers to would not; use a "
+                                "std::array or a container instead");
+      return;
+    }
     hoistTemporaries(MTE->getSubExpr(), F, /*OwnBind=*/true);
     QualType T = MTE->getType().getNonReferenceType().getUnqualifiedType();
     unsigned O = addObject(FrameObject::Kind::Temporary,

@@ -16,46 +16,89 @@ static std::string wrapDeclarator(std::string Name) {
   return "coflat::detail::type_t<" + Name + ">";
 }
 
-std::string frameTypeName(QualType T, const ASTContext &Ctx) {
-  // A type declared inside a function (a local class, a lambda's closure)
-  // cannot be named by the frame, which lives at namespace scope.
-  QualType Base = T.getNonReferenceType();
-  while (const auto *PT = Base->getAs<PointerType>())
-    Base = PT->getPointeeType();
-  if (const auto *TD = Base->getAsTagDecl()) {
-    bool Anonymous = !TD->getIdentifier() && !TD->getTypedefNameForAnonDecl();
-    if (TD->getDeclContext()->isFunctionOrMethod() || Anonymous)
-      return "";
+bool namesLocalType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getCanonicalType();
+  if (const auto *R = T->getAs<ReferenceType>())
+    return namesLocalType(R->getPointeeType());
+  if (const auto *P = T->getAs<PointerType>())
+    return namesLocalType(P->getPointeeType());
+  if (const auto *MP = T->getAs<MemberPointerType>())
+    return namesLocalType(MP->getPointeeType()) || namesLocalType(QualType(MP->getClass(), 0));
+  if (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
+    return namesLocalType(A->getElementType());
+  if (const auto *F = T->getAs<FunctionProtoType>())
+    return namesLocalType(F->getReturnType()) ||
+           llvm::any_of(F->getParamTypes(), [](QualType P) { return namesLocalType(P); });
+  const auto *TD = T->getAsTagDecl();
+  if (!TD)
+    return false;
+  // A local class, a lambda's closure, or an unnamed class cannot be named
+  // at namespace scope, where the frame is declared.
+  for (const DeclContext *DC = TD; DC && !DC->isFileContext(); DC = DC->getParent()) {
+    if (DC->isFunctionOrMethod())
+      return true;
+    if (const auto *Tag = dyn_cast<TagDecl>(DC); Tag && !Tag->getIdentifier() && !Tag->getTypedefNameForAnonDecl())
+      return true;
   }
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(TD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && namesLocalType(A.getAsType()))
+        return true;
+  return false;
+}
+
+// What `auto` and `decltype` stand for, keeping the sugar the deduction
+// saw (`std::vector<int>::iterator`, not the library's internal class).
+static QualType undeduced(QualType T, const ASTContext &Ctx) {
+  for (;;) {
+    Qualifiers Q = T.getLocalQualifiers();
+    const Type *Ty = T.getTypePtr();
+    QualType Inner;
+    if (const auto *AT = dyn_cast<AutoType>(Ty); AT && AT->isDeduced())
+      Inner = AT->getDeducedType();
+    else if (const auto *DT = dyn_cast<DecltypeType>(Ty); DT && !DT->isDependentType())
+      Inner = DT->getUnderlyingType();
+    else if (const auto *ET = dyn_cast<ElaboratedType>(Ty); ET && isa<DeducedType>(ET->getNamedType()))
+      Inner = ET->getNamedType();
+    else if (const auto *PT = dyn_cast<PointerType>(Ty))
+      return Ctx.getQualifiedType(Ctx.getPointerType(undeduced(PT->getPointeeType(), Ctx)), Q);
+    else if (const auto *LR = dyn_cast<LValueReferenceType>(Ty))
+      return Ctx.getQualifiedType(Ctx.getLValueReferenceType(undeduced(LR->getPointeeType(), Ctx)), Q);
+    else if (const auto *RR = dyn_cast<RValueReferenceType>(Ty))
+      return Ctx.getQualifiedType(Ctx.getRValueReferenceType(undeduced(RR->getPointeeType(), Ctx)), Q);
+    else
+      return T;
+    T = Ctx.getQualifiedType(Inner.getLocalUnqualifiedType(), Q + Inner.getLocalQualifiers());
+  }
+}
+
+std::string frameTypeName(QualType T, const ASTContext &Ctx) {
+  if (namesLocalType(T))
+    return "";
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressScope = false;
   Policy.AnonymousTagLocations = false;
   Policy.SuppressUnwrittenScope = true;
   Policy.Bool = true;
-  // A member typedef (std::vector<int>::iterator) does not survive full
-  // qualification; spell what it stands for instead.
-  bool MemberTypedef = false;
-  for (QualType U = T.getNonReferenceType();;) {
-    if (const auto *TT = U->getAs<TypedefType>())
-      MemberTypedef |= TT->getDecl()->getDeclContext()->isRecord();
-    if (const auto *PT = U->getAs<PointerType>()) {
-      U = PT->getPointeeType();
-      continue;
-    }
-    break;
-  }
+  QualType U = undeduced(T, Ctx);
+  QualType Core = U.getNonReferenceType();
+  while (const auto *PT = Core->getAs<PointerType>())
+    Core = PT->getPointeeType();
+  // A member typedef of the standard library (`std::vector<int>::iterator`,
+  // what `auto` deduces from `v.begin()`) is spelled as such: its canonical
+  // type is the library's internal class, which another library lacks.
+  if (const auto *TT = Core->getAs<TypedefType>(); TT && TT->getDecl()->getDeclContext()->isRecord())
+    return wrapDeclarator(TypeName::getFullyQualifiedName(U, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
   // Deduced types and types nested in class templates do not survive
-  // TypeName::getFullyQualifiedName either; print them canonically.
-  const Type *Canon = T.getNonReferenceType().getCanonicalType().getTypePtr();
-  while (Canon->isPointerType())
-    Canon = Canon->getPointeeType().getCanonicalType().getTypePtr();
-  bool Nested = false;
-  if (const auto *RD = Canon->getAsCXXRecordDecl())
-    Nested = RD->getDeclContext()->isRecord();
-  if (MemberTypedef || Nested || T->getContainedDeducedType()) {
+  // TypeName::getFullyQualifiedName (template arguments lose their scope);
+  // print them canonically.
+  const auto *RD = Core.getCanonicalType()->getAsCXXRecordDecl();
+  if ((RD && RD->getDeclContext()->isRecord()) || T->getContainedDeducedType()) {
     Policy.FullyQualifiedName = true;
     Policy.PrintCanonicalTypes = true;
-    return wrapDeclarator(T.getCanonicalType().getAsString(Policy));
+    return wrapDeclarator(U.getCanonicalType().getAsString(Policy));
   }
   return wrapDeclarator(TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
 }

@@ -12,6 +12,10 @@ namespace coflat {
 /// empty string when it cannot be named outside the function.
 std::string frameTypeName(clang::QualType T, const clang::ASTContext &Ctx);
 
+/// Whether T involves a type declared inside a function (or an unnamed
+/// class), which the frame, declared at namespace scope, cannot name.
+bool namesLocalType(clang::QualType T);
+
 /// Whether destroying a T is unobservable: a standard library type whose
 /// template arguments are all trivially destructible or such types again
 /// (std::string, std::vector<int>; not std::vector<user_type>).

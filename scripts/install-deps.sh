@@ -5,6 +5,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 packages=(cmake ninja-build g++ python3 ccache
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-cpp19-dev libclang-rt-19-dev
+  libc++-19-dev libc++abi-19-dev
   libgtest-dev googletest libbenchmark-dev graphviz)
 missing=()
 for p in "${packages[@]}"; do

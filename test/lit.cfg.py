@@ -29,11 +29,14 @@ config.substitutions.append(("%runtime", link))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%srcroot", config.coflat_src))
 # lower + build three ways + run + compare: prints the native output.
-config.substitutions.append(("%run-all", "{} {} --coflat {} --gxx '{}' --clang17 '{}' --clang20 '{}' --runtime {}".format(
+# The lowered output is also built against libc++ (Debian: libc++-19-dev),
+# in the plain run (the sanitized run repeats the libstdc++ builds only).
+libcxx = "" if config.sanitize else "{} -std=c++17 -stdlib=libc++ {} {} {}".format(config.clangxx, warn, san, flags)
+config.substitutions.append(("%run-all", "{} {} --coflat {} --gxx '{}' --clang17 '{}' --clang20 '{}' --libcxx '{}' --runtime {}".format(
     config.python, os.path.join(config.test_source_root, "support", "run_all.py"), config.coflat_bin,
     "{} -std=c++17 {} {} {}".format(config.gxx, warn, san, flags),
     "{} -std=c++17 {} {} {}".format(config.clangxx, warn, san, flags),
-    "{} -std=c++20 {} {} {}".format(config.clangxx, warn, san, flags), link)))
+    "{} -std=c++20 {} {} {}".format(config.clangxx, warn, san, flags), libcxx, link)))
 # `coflat states` against `coflat lower` and the compilers' layout.
 config.substitutions.append(("%check-states", "{} {} --coflat {} --flags '{}' --compilers '{}'".format(
     config.python, os.path.join(config.test_source_root, "support", "check_states.py"), config.coflat_bin,

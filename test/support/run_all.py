@@ -4,6 +4,11 @@
   1. coflat lower  -> g++     -std=c++17 -> run
   2. coflat lower  -> clang++ -std=c++17 -> run
   3. the source itself -> clang++ -std=c++20 (native coroutines) -> run
+  4. with --libcxx: coflat lower -> clang++ -std=c++17 -stdlib=libc++, against
+     the source built natively with libc++ (the output, lowered against
+     libstdc++, must not depend on the library it was lowered against; the
+     libraries themselves may print differently, as vector destroys its
+     elements in another order)
 
 The native build is the oracle.  Prints its output (for FileCheck) and
 exits non-zero if a build fails, a program exits non-zero, or the outputs
@@ -33,6 +38,7 @@ def main():
     ap.add_argument("--gxx", required=True)
     ap.add_argument("--clang17", required=True)
     ap.add_argument("--clang20", required=True)
+    ap.add_argument("--libcxx", help="clang++ -std=c++17 -stdlib=libc++ (skipped when absent)")
     ap.add_argument("--runtime", required=True)
     ap.add_argument("--python", help="a Python program whose output must match")
     ap.add_argument("--args", default="", help="arguments for the programs")
@@ -43,20 +49,25 @@ def main():
     includes = [f for f in flags if f.startswith("-I")]
     run([a.coflat, "lower", a.source, "-o", lowered, "--"] + includes, "coflat lower")
     outputs = {}
-    for name, compiler, src in (("native", a.clang20, a.source),
-                                ("g++ -std=c++17", a.gxx, lowered),
-                                ("clang++ -std=c++17", a.clang17, lowered)):
-        exe = "{}.{}".format(a.tmp, name.split()[0].replace("+", "x"))
+    builds = [("native", a.clang20, a.source),
+              ("g++ -std=c++17", a.gxx, lowered),
+              ("clang++ -std=c++17", a.clang17, lowered)]
+    if a.libcxx:
+        builds.append(("native -stdlib=libc++", a.libcxx.replace("-std=c++17", "-std=c++20"), a.source))
+        builds.append(("clang++ -std=c++17 -stdlib=libc++", a.libcxx, lowered))
+    for name, compiler, src in builds:
+        exe = "{}.{}".format(a.tmp, name.replace(" ", "").replace("+", "x").replace("=", ""))
         run(shlex.split(compiler) + [src, a.runtime, "-o", exe], "build ({})".format(name))
         outputs[name] = run([exe] + shlex.split(a.args), "run ({})".format(name))
     expected = outputs["native"]
     ok = True
     for name, out in outputs.items():
-        if out != expected:
+        oracle = "native -stdlib=libc++" if "libc++" in name else "native"
+        if out != outputs[oracle]:
             ok = False
-            sys.stderr.write("output of the {} build differs from native:\n".format(name))
+            sys.stderr.write("output of the {} build differs from {}:\n".format(name, oracle))
             sys.stderr.writelines(difflib.unified_diff(
-                expected.splitlines(True), out.splitlines(True), "native", name))
+                outputs[oracle].splitlines(True), out.splitlines(True), oracle, name))
     if a.python:
         py = run([sys.executable, a.python], "python")
         if py != expected:

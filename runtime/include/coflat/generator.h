@@ -373,7 +373,11 @@ public:
     Yield& operator*() { return *current_; }
     Yield* operator->() { return &*current_; }
     iterator& operator++() {
-      current_ = gen_->next();
+      // Not an assignment, which a const Yield does not have.
+      std::optional<Yield> v = gen_->next();
+      current_.reset();
+      if (v)
+        current_.emplace(std::move(*v));
       return *this;
     }
     void operator++(int) { ++*this; }
@@ -455,7 +459,7 @@ private:
               std::runtime_error("generator ignored generator_exit"));
           continue;
         }
-        result = std::move(target->coflat_current);
+        result.emplace(std::move(*target->coflat_current)); // Yield may be const
         target->coflat_current.reset();
         return result;
       }

@@ -293,7 +293,10 @@ private:
 /// tasks (like Python's coroutines), awaited inline.
 template <class T> class async_queue {
 public:
-  explicit async_queue(std::size_t maxsize = 0) : maxsize_(maxsize) { finished_.set(); }
+  // Not explicit when defaulted, so that `holder h{};` value-initialises a
+  // member queue; a size converts only explicitly.
+  async_queue() : async_queue(std::size_t(0)) {}
+  explicit async_queue(std::size_t maxsize) : maxsize_(maxsize) { finished_.set(); }
   async_queue(const async_queue&) = delete;
   async_queue& operator=(const async_queue&) = delete;
 
