@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Emitter.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
@@ -800,7 +801,8 @@ std::string Emitter::frameStruct(const std::string &ResumeBody, const std::strin
   // A frame nested in a class has its functions defined inline.
   OS << "  void coflat_resume() override" << (C.IsMember ? " " + ResumeBody : ";\n");
   OS << "  void coflat_destroy() noexcept override { delete this; }\n";
-  OS << "  void coflat_unwind(int region, int keep) noexcept" << (C.IsMember ? " " + UnwindBody : ";\n");
+  // Unused when no region is guarded; gcc warns in an unnamed namespace.
+  OS << "  [[maybe_unused]] void coflat_unwind(int region, int keep) noexcept" << (C.IsMember ? " " + UnwindBody : ";\n");
   OS << "  static " << C.ReturnType << " coflat_start(" << C.FrameName << "* frame) { return "
      << C.ReturnType << "(frame); }\n";
   OS << "};\n";
@@ -832,7 +834,8 @@ std::string Emitter::unwindBody() {
 std::optional<std::string> Emitter::run() {
   const auto *Body = cast<CoroutineBodyStmt>(C.F->getBody());
   const Stmt *UserBody = Body->getBody();
-  Span Def = span(C.F->getSourceRange());
+  auto [DefBegin, DefEnd] = definitionRange(C.F, SM);
+  Span Def{DefBegin, DefEnd};
   Span BodySpan = span(UserBody);
   if (C.F->getBeginLoc().isMacroID() || UserBody->getBeginLoc().isMacroID()) {
     error(C.F->getLocation(), "cannot lower: coroutine defined by a macro");
@@ -889,6 +892,30 @@ std::optional<std::string> Emitter::run() {
 }
 
 } // namespace
+
+std::pair<unsigned, unsigned> definitionRange(const FunctionDecl *FD, const SourceManager &SM) {
+  unsigned Begin = SM.getFileOffset(SM.getExpansionLoc(FD->getBeginLoc()));
+  unsigned End = SM.getFileOffset(SM.getExpansionLoc(FD->getEndLoc())) + 1;
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  for (const Attr *A : FD->attrs()) {
+    SourceLocation L = A->getScopeLoc().isValid() ? A->getScopeLoc() : A->getLocation();
+    if (A->isImplicit() || L.isInvalid() || !SM.isWrittenInMainFile(SM.getExpansionLoc(L)))
+      continue;
+    unsigned At = SM.getFileOffset(SM.getExpansionLoc(L));
+    if (At >= Begin)
+      continue;
+    // Back over the opening of its specifier: `[[` or `__attribute__((`.
+    StringRef Before = StringRef(Buffer.data(), At).rtrim();
+    for (StringRef Open : {"[[", "(("}) {
+      if (Before.ends_with(Open))
+        Before = Before.drop_back(Open.size()).rtrim();
+    }
+    if (Before.ends_with("__attribute__"))
+      Before = Before.drop_back(strlen("__attribute__"));
+    Begin = std::min<unsigned>(Begin, Before.size());
+  }
+  return {Begin, End};
+}
 
 std::optional<std::string> emitCoroutine(const Coroutine &C, ASTContext &Ctx, const EmitOptions &Opts) {
   return Emitter(C, Ctx, Opts).run();

@@ -101,10 +101,7 @@ public:
       std::optional<std::string> Text = emitCoroutine(*C, Ctx, EO);
       if (!Text)
         continue;
-      SourceLocation B = SM.getExpansionLoc(FD->getBeginLoc());
-      SourceLocation E = SM.getExpansionLoc(FD->getEndLoc());
-      unsigned EndOff = SM.getFileOffset(E) + 1; // the closing brace
-      Edits.push_back({{SM.getFileOffset(B), EndOff}, std::move(*Text)});
+      Edits.push_back({definitionRange(FD, SM), std::move(*Text)});
     }
     if (Diags.hasErrorOccurred())
       return;

@@ -13,7 +13,7 @@ config.name = "coflat"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
 config.test_source_root = os.path.dirname(__file__)
-config.excludes = ["unit", "Inputs", "lit.cfg.py", "CMakeLists.txt", "support", "cmake"]
+config.excludes = ["unit", "fuzz", "Inputs", "lit.cfg.py", "CMakeLists.txt", "support", "cmake"]
 
 flags = "-I{} -I{}".format(config.runtime_include, os.path.join(config.test_source_root, "support"))
 warn = "-Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable"

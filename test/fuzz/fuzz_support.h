@@ -35,8 +35,11 @@ struct boom {
 inline void out(int v) { std::printf("out %d\n", v); }
 
 /// A pure two-argument function: evaluation order shows only through
-/// the suspensions in its arguments.
-inline int mix(int a, int b) { return a * 3 + b; }
+/// the suspensions in its arguments.  Values stay small (no overflow).
+inline int mix(int a, int b) { return static_cast<int>((a * 3LL + b) % 1000); }
+
+/// What an assignment stores: small, so that loops cannot overflow.
+inline int cap(int v) { return v % 1000; }
 
 /// `tr << a << b`: C++17 sequences each operand before the next.
 struct trace_stream {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# A differential fuzzing campaign: generated programs, lowered and built
+# with g++ and clang++ -std=c++17 (-O0/-O2, a share under ASan+UBSan),
+# against the same programs built natively with clang++ -std=c++20.
+#
+#   bash scripts/fuzz.sh [FIRST:END] [run.py options...]
+#
+# FIRST:END is the range of seeds (default 0:400, i.e. 10,000 programs at
+# 25 a seed).  Failing programs are kept, one directory each, under
+# build/fuzz-failures; the counts go to build/fuzz-summary.json; a progress
+# line is printed per seed.  `bash test/fuzz/reduce.sh DIR` shrinks a kept
+# program with cvise.  Expects ./build (bash scripts/build.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seeds=${1:-0:400}
+[ $# -gt 0 ] && shift
+[ -x build/bin/coflat ] || bash scripts/build.sh
+exec python3 test/fuzz/run.py --coflat build/bin/coflat --runtime-include runtime/include \
+  --runtime-lib build/runtime/libcoflat_runtime.a --seeds "$seeds" --keep build/fuzz-failures \
+  --summary build/fuzz-summary.json --work "${TMPDIR:-/tmp}/coflat-fuzz-$$" "$@"
