@@ -121,6 +121,11 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
   if (C.Replacements.count(E))
     return; // already lowered (a spilled value or a resumed suspension)
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    // The closure of a lambda that captures nothing, called in place: no
+    // state, so nothing after the suspension can refer to it, and its
+    // (trivial) lifetime may end early.  Its body is another function.
+    if (const auto *L = dyn_cast<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit()); L && L->capture_size() == 0)
+      return;
     // Inner temporaries are constructed first: number them first, so that
     // the unwind order (reverse numbering) is the reverse of construction.
     if (buildsInitializerList(MTE->getSubExpr())) {

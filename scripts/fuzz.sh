@@ -15,6 +15,12 @@ cd "$(dirname "$0")/.."
 seeds=${1:-0:400}
 [ $# -gt 0 ] && shift
 [ -x build/bin/coflat ] || bash scripts/build.sh
-exec python3 test/fuzz/run.py --coflat build/bin/coflat --runtime-include runtime/include \
-  --runtime-lib build/runtime/libcoflat_runtime.a --seeds "$seeds" --keep build/fuzz-failures \
-  --summary build/fuzz-summary.json --work "${TMPDIR:-/tmp}/coflat-fuzz-$$" "$@"
+# The campaign tests one tool and one runtime: copies, so that a rebuild
+# while it runs changes nothing.
+work="${TMPDIR:-/tmp}/coflat-fuzz-$$"
+mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+cp build/bin/coflat build/runtime/libcoflat_runtime.a "$work/"
+python3 test/fuzz/run.py --coflat "$work/coflat" --runtime-include runtime/include \
+  --runtime-lib "$work/libcoflat_runtime.a" --seeds "$seeds" --keep build/fuzz-failures \
+  --summary build/fuzz-summary.json --work "$work/units" "$@"

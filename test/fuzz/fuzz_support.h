@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <string>
 #include <utility>
 
 namespace fuzz {
@@ -37,6 +38,13 @@ inline void out(int v) { std::printf("out %d\n", v); }
 /// A pure two-argument function: evaluation order shows only through
 /// the suspensions in its arguments.  Values stay small (no overflow).
 inline int mix(int a, int b) { return static_cast<int>((a * 3LL + b) % 1000); }
+
+/// Throws boom when v equals bad: an exception from a called function.
+inline int checked(int v, int bad) {
+  if (v == bad)
+    throw boom{v};
+  return v;
+}
 
 /// What an assignment stores: small, so that loops cannot overflow.
 inline int cap(int v) { return v % 1000; }

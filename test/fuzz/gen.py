@@ -55,13 +55,19 @@ class Program:
         r = self.r
         ints = [v for v, t in scope if t in ("int", "cint", "loop")]
         probes = [v for v, t in scope if t == "probe"]
+        strings = [v for v, t in scope if t == "str"]
         choice = r.random()
         if depth > 2 or choice < 0.3:
             if ints and r.random() < 0.6:
                 return r.choice(ints)
             if probes and r.random() < 0.3:
                 return r.choice(probes) + ".get()"
+            if strings and r.random() < 0.3:
+                return "int({}.size())".format(r.choice(strings))
             return str(r.randint(0, 9))
+        if choice < 0.35:
+            # A lambda that captures nothing: its body is another function.
+            return "[](int q) {{ return q % 7 + 1; }}({})".format(self.pure(scope, depth + 1))
         # No `*`: values stay small, so nothing overflows (UB).
         op = r.choice(["+", "-", "%", "<", "==", "mix"])
         a, b = self.pure(scope, depth + 1), self.pure(scope, depth + 1)
@@ -87,8 +93,12 @@ class Program:
         c = r.random()
         if depth > 1 or c < 0.25:
             return self.pure(scope)
-        if c < 0.45:
+        if c < 0.42:
             return self.suspend(scope)
+        if c < 0.45:
+            if self.kind == "gen":
+                return "(co_yield {})".format(self.suspend(scope))  # co_yield (co_yield x)
+            return "(co_await child{}({}))".format(self.i, self.suspend(scope))
         if c < 0.55:
             return "({} && {} ? 1 : 0)".format(self.value(scope, depth + 1), self.value(scope, depth + 1))
         if c < 0.62:
@@ -144,6 +154,10 @@ class Program:
                 self.emit(ind, "int& {} = {};".format(name, target))
             else:
                 self.emit(ind, "int {} = {};".format(name, self.pure(scope)))
+        elif form == 6 and r.random() < 0.3:
+            self.emit(ind, "std::string {} = std::to_string({});".format(name, self.value(scope)))
+            scope.append((name, "str"))
+            return
         elif form == 6:
             arr = self.fresh("a")
             self.emit(ind, "int {}[3] = {{{}, {}, {}}};".format(arr, self.pure(scope), self.pure(scope),
@@ -195,8 +209,19 @@ class Program:
         elif c < 0.40:
             self.emit(ind, "fuzz::tr << {} << {};".format(self.value(scope), self.value(scope)))
         elif c < 0.48 and deep:
-            self.emit(ind, "if ({}) {{".format(self.value(scope)))
-            self.block(ind + 1, scope, ctx, budget)
+            head = self.value(scope)
+            inner = scope
+            form = r.random()
+            if form < 0.2:
+                t = self.fresh("t")
+                head = "int {} = {}; {} % 2".format(t, self.value(scope), t)  # an init-statement
+                inner = scope + [(t, "int")]
+            elif form < 0.35:
+                t = self.fresh("t")
+                head = "int {} = {}".format(t, self.value(scope))  # a condition variable
+                inner = scope + [(t, "int")]
+            self.emit(ind, "if ({}) {{".format(head))
+            self.block(ind + 1, inner, ctx, budget)
             if r.random() < 0.5:
                 self.emit(ind, "} else {")
                 self.block(ind + 1, scope, ctx, budget)
@@ -209,20 +234,29 @@ class Program:
                 inc = "{} += 1 + ({} > 100 ? 1 : 0)".format(i, self.suspend(scope))
             if r.random() < 0.2:
                 cond = "{} < {} && {} >= 0".format(i, r.randint(1, 3), self.suspend(scope))
-            self.emit(ind, "for (int {} = 0; {}; {}) {{".format(i, cond, inc))
+            init = "0"
+            if r.random() < 0.15:
+                init = "{} % 2".format(self.suspend(scope))  # a suspending init-statement
+            self.emit(ind, "for (int {} = {}; {}; {}) {{".format(i, init, cond, inc))
             self.block(ind + 1, scope + [(i, "loop")], dict(ctx, loop=True), budget)
             self.emit(ind, "}")
         elif c < 0.60 and deep:
             w = self.fresh("w")
             self.emit(ind, "int {} = {};".format(w, r.randint(1, 3)))
             if r.random() < 0.5:
-                self.emit(ind, "while ({}-- > 0) {{".format(w))
+                cond = "{}-- > 0".format(w)
+                if r.random() < 0.3:
+                    cond += " && {} >= 0".format(self.suspend(scope))  # a suspending condition
+                self.emit(ind, "while ({}) {{".format(cond))
                 self.block(ind + 1, scope, dict(ctx, loop=True), budget)
                 self.emit(ind, "}")
             else:
                 self.emit(ind, "do {")
                 self.block(ind + 1, scope, dict(ctx, loop=True), budget)
-                self.emit(ind, "}} while (--{} > 0);".format(w))
+                cond = "--{} > 0".format(w)
+                if r.random() < 0.3:
+                    cond = "{} >= 0 && {}".format(self.suspend(scope), cond)
+                self.emit(ind, "}} while ({});".format(cond))
             scope.append((w, "loop"))
         elif c < 0.65 and deep:
             x = self.fresh("x")
@@ -237,9 +271,16 @@ class Program:
         elif c < 0.70 and deep:
             self.emit(ind, "switch (({}) % 3) {{".format(self.pure(scope)))
             for case in range(3):
-                self.emit(ind, "case {}: {{".format(case))
-                self.block(ind + 1, scope, dict(ctx, switch=True), budget)
-                self.emit(ind, "}")
+                if r.random() < 0.3:
+                    # A case's statement without braces (no declarations).
+                    what = "co_yield {};".format(self.value(scope)) if self.kind == "gen" else \
+                        "fuzz::out({});".format(self.value(scope))
+                    self.emit(ind, "case {}: {}".format(case, what))
+                    budget[0] -= 1
+                else:
+                    self.emit(ind, "case {}: {{".format(case))
+                    self.block(ind + 1, scope, dict(ctx, switch=True), budget)
+                    self.emit(ind, "}")
                 if r.random() < 0.6:
                     self.emit(ind + 1, "break;")  # else: falls through
             self.emit(ind, "}")
@@ -252,6 +293,8 @@ class Program:
             self.block(ind + 1, scope, dict(ctx, tried=True), budget)
             if r.random() < 0.5:
                 self.emit(ind + 1, "if ({}) throw fuzz::boom{{{}}};".format(self.pure(scope), self.probe_id()))
+            elif r.random() < 0.5:
+                self.emit(ind + 1, "fuzz::out(fuzz::checked({}, {}));".format(self.value(scope), r.randint(0, 9)))
             self.emit(ind, "} catch (const fuzz::boom& b) {")
             self.emit(ind + 1, "fuzz::out(b.code);")  # no suspension in a handler (C++20)
             self.emit(ind, "}")
@@ -268,6 +311,19 @@ class Program:
             self.block(ind + 1, scope, ctx, budget)
             self.emit(ind, "}")
             self.emit(ind, "{}:;".format(label))
+        elif c < 0.89 and deep:
+            # A backward goto: a loop that leaves (and so destroys) the
+            # block's objects each time round.
+            g = self.fresh("g")
+            label = "B{}_{}".format(self.i, self.labels)
+            self.labels += 1
+            self.emit(ind, "int {} = {};".format(g, r.randint(0, 2)))
+            self.emit(ind, "{}:;".format(label))
+            self.emit(ind, "{")
+            self.block(ind + 1, scope + [(g, "loop")], ctx, budget)
+            self.emit(ind, "}")
+            self.emit(ind, "if ({}-- > 0) goto {};".format(g, label))
+            scope.append((g, "loop"))
         elif c < 0.90:
             ret = "co_return;" if self.kind == "agen" else "co_return {};".format(self.pure(scope))
             self.emit(ind, "if ({}) {}".format(self.pure(scope), ret))
@@ -292,7 +348,7 @@ class Program:
         self.block(1, scope, {}, b)
         while b[0] > 0:
             self.statement(1, scope, {}, b)
-        self.emit(1, "co_return {};".format(self.pure(scope)))
+        self.emit(1, "co_return {};".format(self.value(scope)))
 
     def generator(self):
         r = self.r
@@ -437,6 +493,7 @@ class Program:
 
 PRELUDE = """// Generated by test/fuzz/gen.py {args}: do not edit.
 #include "fuzz_support.h"
+#include <string>
 #include <tuple>
 #include <vector>
 
