@@ -15,12 +15,13 @@ cd "$(dirname "$0")/.."
 seeds=${1:-0:400}
 [ $# -gt 0 ] && shift
 [ -x build/bin/coflat ] || bash scripts/build.sh
-# The campaign tests one tool and one runtime: copies, so that a rebuild
-# while it runs changes nothing.
+# The campaign tests one tool, runtime and generator: copies, so that
+# editing or rebuilding them while it runs changes nothing.
 work="${TMPDIR:-/tmp}/coflat-fuzz-$$"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 cp build/bin/coflat build/runtime/libcoflat_runtime.a "$work/"
-python3 test/fuzz/run.py --coflat "$work/coflat" --runtime-include runtime/include \
+cp -r test/fuzz runtime/include "$work/"
+python3 "$work/fuzz/run.py" --coflat "$work/coflat" --runtime-include "$work/include" \
   --runtime-lib "$work/libcoflat_runtime.a" --seeds "$seeds" --keep build/fuzz-failures \
   --summary build/fuzz-summary.json --work "$work/units" "$@"

@@ -180,7 +180,8 @@ def main():
                 done, hi - lo, futures[fut], " ".join("{} {}".format(k, v) for k, v in totals.items() if v),
                 rate), flush=True)
             for seed, i, cls, detail in fails:
-                first = detail.strip().splitlines()[0] if detail.strip() else ""
+                lines = detail.strip().splitlines() or [""]
+                first = next((x for x in lines if "error" in x), lines[0])
                 print("  seed {} program {}: {}: {}".format(seed, i, cls, first), flush=True)
             # Written after every seed, so that a stopped campaign still counts.
             write_summary(a, totals, failures, start, done)
