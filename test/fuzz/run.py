@@ -87,8 +87,12 @@ class Runner:
                 return "no-compile", "{} {}:\n{}".format(name, o, err[-3000:])
             env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
             lrc, lout, lerr = sh([exe], timeout=60, env=env)
-            if extra and ("ERROR: AddressSanitizer" in lerr or "runtime error:" in lerr or
-                          "LeakSanitizer" in lerr):
+            if extra and sanitizer_report(lerr):
+                # The same program built natively under the sanitizers: a
+                # report there too is the program's own undefined behaviour.
+                self.build(a.clang, "c++20", "-O1", src, exe + "-native", extra)
+                if sanitizer_report(sh([exe + "-native"], timeout=60, env=env)[2]):
+                    return "invalid", "native reports it too:\n" + lerr[-3000:]
                 return "sanitizer", lerr[-3000:]
             if lrc != nrc or lout != nout:
                 return "mismatch", "{} {}: exit {} (native {})\n{}".format(
@@ -121,6 +125,10 @@ class Runner:
                             f.write(pdetail)
         shutil.rmtree(work, ignore_errors=True)
         return counts, failures
+
+
+def sanitizer_report(stderr):
+    return "ERROR: AddressSanitizer" in stderr or "runtime error:" in stderr or "LeakSanitizer" in stderr
 
 
 def first_difference(expected, actual):
