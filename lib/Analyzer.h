@@ -9,6 +9,7 @@
 #define COFLAT_LIB_ANALYZER_H
 
 #include "CoroutineModel.h"
+#include "Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -38,9 +39,8 @@ public:
 
 private:
   // --- diagnostics ---
-  void error(clang::SourceLocation L, const llvm::Twine &Msg) {
-    unsigned ID = Diags.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0");
-    Diags.Report(L, ID) << Msg.str();
+  void error(clang::SourceLocation L, Diag D, llvm::ArrayRef<std::string> Args = {}) {
+    report(Diags, L, D, Args);
     Failed = true;
   }
 

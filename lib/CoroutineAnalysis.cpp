@@ -19,7 +19,7 @@ void Analyzer::collectPoints(const Stmt *S) {
   }
   if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
     if (SE->getKeywordLoc().isMacroID())
-      error(SE->getKeywordLoc(), "cannot lower: co_yield / co_await written inside a macro");
+      error(SE->getKeywordLoc(), Diag::SuspendInMacro);
     collectPoints(operandOf(SE));
     SuspendPoint P;
     P.K = isa<CoyieldExpr>(SE) ? SuspendPoint::Kind::Yield : SuspendPoint::Kind::Await;
@@ -92,11 +92,8 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   O.TypeName = frameTypeName(T, Ctx);
   // Once per declaration: a range-for's hidden variables share its location.
   if (O.TypeName.empty() && ReportedLocalTypes.insert(L.getRawEncoding()).second)
-    error(L, "cannot lower: an object of type '" + T.getAsString() +
-                 "' lives across a suspension point, but its type is local to the "
-                 "function and cannot be named in the coroutine frame");
-  if (T->isReferenceType())
-    error(L, "internal: reference-typed frame object");
+    error(L, Diag::LocalType, {T.getAsString()});
+  assert(!T->isReferenceType() && "references live in the frame as pointers");
   if (T.isDestructedType()) {
     Region &Reg = C.Regions[R];
     O.DestroyIndex = Reg.NumDestroyed++;
@@ -199,16 +196,12 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
       Init = EWC->getSubExpr();
     if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(Init);
         MTE && MTE->getExtendingDecl() == V) {
-      error(V->getLocation(), "cannot lower: reference '" + V->getName() +
-                                  "' is bound to a temporary and lives across a "
-                                  "suspension point; bind the value to a variable instead");
+      error(V->getLocation(), Diag::ReferenceToTemporary, {V->getName().str()});
       return false;
     }
     T = Ctx.getPointerType(T.getNonReferenceType());
   } else if (V->getInit() && buildsInitializerList(V->getInit())) {
-    error(V->getLocation(), "cannot lower: std::initializer_list '" + V->getName() +
-                                "' lives across a suspension point, but the array it refers to "
-                                "would not; use a std::array or a container instead");
+    error(V->getLocation(), Diag::InitializerListLocal, {V->getName().str()});
     return false;
   }
   StringRef Base = V->getName().empty() ? StringRef("coflat_unnamed") : V->getName();
@@ -233,8 +226,7 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
 
 void Analyzer::walkCondVar(const VarDecl *V, unsigned R) {
   if (isa<DecompositionDecl>(V)) {
-    error(V->getLocation(), "cannot lower: structured binding across a suspension point "
-                            "(not supported yet)");
+    error(V->getLocation(), Diag::StructuredBinding);
     return;
   }
   if (hoistLocal(V, R) && V->getInit() && suspends(V->getInit()))
@@ -249,19 +241,16 @@ void Analyzer::checkLambdas(const Stmt *S) {
     return;
   if (const auto *L = dyn_cast<LambdaExpr>(S)) {
     for (const LambdaCapture &Cap : L->captures()) {
+      SourceLocation At = Cap.getLocation().isValid() ? Cap.getLocation() : L->getBeginLoc();
       if (Cap.capturesThis() && C.IsMember) {
-        error(Cap.getLocation().isValid() ? Cap.getLocation() : L->getBeginLoc(),
-              "cannot lower: a lambda in a member function coroutine captures 'this'");
+        error(At, Diag::LambdaCapturesThis);
         continue;
       }
       if (!Cap.capturesVariable())
         continue;
       const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
       if (V && (C.Hoisted.count(V) || isa<ParmVarDecl>(V)))
-        error(Cap.getLocation().isValid() ? Cap.getLocation() : L->getBeginLoc(),
-              "cannot lower: a lambda captures '" + V->getName() +
-                  "', which lives in the coroutine frame; copy it into a local declared "
-                  "after the last suspension, or pass it as an argument");
+        error(At, Diag::LambdaCapturesFrame, {V->getName().str()});
     }
     return;
   }
@@ -271,9 +260,7 @@ void Analyzer::checkLambdas(const Stmt *S) {
 
 void Analyzer::checkCondVar(const VarDecl *V, const Stmt *Scope) {
   if (V && hasPointAfter(V->getEndLoc(), Scope))
-    error(V->getLocation(), "cannot lower: condition variable '" + V->getName() +
-                                "' lives across a suspension point (not supported yet); "
-                                "declare it before the statement");
+    error(V->getLocation(), Diag::ConditionVariable, {V->getName().str()});
 }
 
 void Analyzer::walk(const Stmt *S, unsigned R) {
@@ -362,14 +349,10 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   case Stmt::SwitchStmtClass: {
     const auto *Sw = cast<SwitchStmt>(S);
     if (Sw->getInit() && suspends(Sw))
-      error(Sw->getInit()->getBeginLoc(),
-            "cannot lower: 'switch' with an init-statement around a suspension point "
-            "(not supported yet)");
+      error(Sw->getInit()->getBeginLoc(), Diag::SwitchInit);
     checkCondVar(Sw->getConditionVariable(), Sw);
     if (suspends(Sw->getCond()))
-      error(Sw->getCond()->getBeginLoc(),
-            "cannot lower: suspension in a switch condition (not supported yet); "
-            "store the value in a variable first");
+      error(Sw->getCond()->getBeginLoc(), Diag::SwitchCondition);
     walk(Sw->getBody(), R);
     return;
   }
@@ -400,10 +383,10 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   case Stmt::GCCAsmStmtClass:
   case Stmt::MSAsmStmtClass:
     if (suspends(FD->getBody()))
-      error(S->getBeginLoc(), "cannot lower: inline assembly in a coroutine");
+      error(S->getBeginLoc(), Diag::UnsupportedStatement, {"inline assembly"});
     return;
   case Stmt::SEHTryStmtClass:
-    error(S->getBeginLoc(), "cannot lower: SEH __try in a coroutine");
+    error(S->getBeginLoc(), Diag::UnsupportedStatement, {"SEH __try"});
     return;
   default:
     for (const Stmt *Child : S->children())
@@ -426,8 +409,7 @@ void Analyzer::walkDecl(const DeclStmt *DS, unsigned R) {
     if (!V || !V->hasLocalStorage())
       continue;
     if (isa<DecompositionDecl>(V) && (hasPointAfter(V->getEndLoc(), Scope) || suspends(V->getInit()))) {
-      error(V->getLocation(), "cannot lower: structured binding across a suspension "
-                              "point (not supported yet)");
+      error(V->getLocation(), Diag::StructuredBinding);
       continue;
     }
     bool InitSuspends = V->getInit() && suspends(V->getInit());
@@ -442,24 +424,17 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   Loops.push_back(RF);
   if (!suspends(RF->getBody())) {
     if (suspends(RF->getRangeInit()))
-      error(RF->getRangeInit()->getBeginLoc(),
-            "cannot lower: suspension in a range-for's range expression (not supported "
-            "yet); store the range in a variable first");
+      error(RF->getRangeInit()->getBeginLoc(), Diag::RangeForRange, {"; store the range in a variable first"});
     walk(RF->getBody(), R);
     Loops.pop_back();
     return;
   }
   if (RF->getInit())
-    error(RF->getInit()->getBeginLoc(),
-          "cannot lower: range-for with an init-statement around a suspension point (not "
-          "supported yet)");
+    error(RF->getInit()->getBeginLoc(), Diag::RangeForInit);
   if (suspends(RF->getRangeInit()))
-    error(RF->getRangeInit()->getBeginLoc(),
-          "cannot lower: suspension in a range-for's range expression (not supported yet)");
+    error(RF->getRangeInit()->getBeginLoc(), Diag::RangeForRange, {""});
   if (isa<DecompositionDecl>(RF->getLoopVariable())) {
-    error(RF->getLoopVariable()->getLocation(),
-          "cannot lower: structured binding as a range-for variable across a suspension "
-          "point (not supported yet)");
+    error(RF->getLoopVariable()->getLocation(), Diag::RangeForBinding);
     Loops.pop_back();
     return;
   }
@@ -626,30 +601,24 @@ void Analyzer::finishPoints() {
 std::optional<Coroutine> Analyzer::run() {
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
   if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()) {
-    error(FD->getLocation(), "cannot lower: lambda coroutines are not supported yet; use a "
-                             "named function");
+    error(FD->getLocation(), Diag::LambdaCoroutine);
     return std::nullopt;
   }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     if (MD->isOutOfLine() || MD->getParent()->isLocalClass()) {
-      error(FD->getLocation(), "cannot lower: a member function coroutine must be defined "
-                               "inside its (non-local) class, where its frame can be nested");
+      error(FD->getLocation(), Diag::MemberOutOfClass);
       return std::nullopt;
     }
     C.IsMember = true;
     if (MD->isInstance())
       C.SelfType = frameTypeName(MD->getThisType(), Ctx);
     if (MD->getRefQualifier() != RQ_None) {
-      error(FD->getLocation(), "cannot lower: ref-qualified member function coroutines");
+      error(FD->getLocation(), Diag::RefQualifiedMember);
       return std::nullopt;
     }
   }
   if (FD->isTemplated() || FD->getTemplatedKind() != FunctionDecl::TK_NonTemplate) {
-    error(FD->getLocation(), "cannot lower: coroutine templates are not supported yet");
-    return std::nullopt;
-  }
-  if (FD->isVariadic()) {
-    error(FD->getLocation(), "cannot lower: C variadic coroutines");
+    error(FD->getLocation(), Diag::CoroutineTemplate);
     return std::nullopt;
   }
   C.ReturnType = frameTypeName(FD->getReturnType(), Ctx);
@@ -671,9 +640,7 @@ std::optional<Coroutine> Analyzer::run() {
   unsigned Index = 0;
   for (const ParmVarDecl *P : FD->parameters()) {
     if (P->getName().empty()) {
-      error(P->getLocation().isValid() ? P->getLocation() : FD->getLocation(),
-            "cannot lower: unnamed parameter; give it a name (the frame keeps a copy of "
-            "every parameter)");
+      error(P->getLocation().isValid() ? P->getLocation() : FD->getLocation(), Diag::UnnamedParameter);
       continue;
     }
     FrameObject O;
@@ -699,9 +666,7 @@ std::optional<Coroutine> Analyzer::run() {
   FullExprLive.resize(C.Points.size());
   for (const SuspendPoint &P : C.Points)
     if (P.K == SuspendPoint::Kind::Await && C.Kind == CoroutineKind::Generator)
-      error(P.E->getBeginLoc(), "cannot lower: co_await in a generator (like await in a "
-                                "Python generator) is not supported; use a coflat::task or "
-                                "coflat::async_generator");
+      error(P.E->getBeginLoc(), Diag::AwaitInGenerator);
   if (Failed)
     return std::nullopt;
 

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "Emitter.h"
 
+#include "Diagnostics.h"
+
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -35,9 +37,8 @@ private:
     unsigned B = 0, E = 0;
   };
 
-  void error(SourceLocation L, const Twine &Msg) {
-    DiagnosticsEngine &D = Ctx.getDiagnostics();
-    D.Report(L, D.getCustomDiagID(DiagnosticsEngine::Error, "%0")) << Msg.str();
+  void error(SourceLocation L, Diag D) {
+    report(Ctx.getDiagnostics(), L, D);
     Failed = true;
   }
 
@@ -227,8 +228,7 @@ void Emitter::collectSpecial(const Stmt *S, Span Within, bool ExprMode,
       // a macro argument can, where it is written.
       SourceLocation B = Child->getBeginLoc();
       if (B.isMacroID() && !SM.isMacroArgExpansion(B)) {
-        error(B, "cannot lower: a frame variable or suspension is used inside a macro's "
-                 "body; pass it to the macro as an argument, or expand the macro by hand");
+        error(B, Diag::FrameNameInMacro);
         continue;
       }
       Span SS = span(Child);
@@ -582,11 +582,7 @@ std::string Emitter::declStmt(const DeclStmt *DS) {
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V)
       continue;
-    auto It = C.Hoisted.find(V);
-    if (It == C.Hoisted.end()) {
-      error(V->getLocation(), "internal: declaration mixes frame and stack variables");
-      continue;
-    }
+    assert(C.Hoisted.count(V) && "a declaration's declarators are hoisted together");
     Out += declare(V);
   }
   return Out + " }";
@@ -838,7 +834,7 @@ std::optional<std::string> Emitter::run() {
   Span Def{DefBegin, DefEnd};
   Span BodySpan = span(UserBody);
   if (C.F->getBeginLoc().isMacroID() || UserBody->getBeginLoc().isMacroID()) {
-    error(C.F->getLocation(), "cannot lower: coroutine defined by a macro");
+    error(C.F->getLocation(), Diag::DefinedByMacro);
     return std::nullopt;
   }
 

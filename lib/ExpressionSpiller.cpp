@@ -89,8 +89,7 @@ int Analyzer::spillObject(const Expr *E, unsigned F) {
   std::string Name = uniqueName("coflat_spill" + std::to_string(++Counter));
   if (E->isGLValue()) {
     if (E->refersToBitField()) {
-      error(E->getBeginLoc(), "cannot lower: a bit-field is evaluated before a suspension "
-                              "point in the same expression");
+      error(E->getBeginLoc(), Diag::BitFieldSpill);
       return -1;
     }
     unsigned O = addObject(FrameObject::Kind::Spill, Name, Ctx.getPointerType(T), F,
@@ -101,10 +100,7 @@ int Analyzer::spillObject(const Expr *E, unsigned F) {
     return O;
   }
   if (T->isRecordType()) {
-    error(E->getBeginLoc(), "cannot lower: a class-type value ('" + T.getAsString() +
-                                "') is computed before a suspension point in the same "
-                                "expression and would need an extra move; store it in a "
-                                "variable first");
+    error(E->getBeginLoc(), Diag::ClassValueSpill, {T.getAsString()});
     return -1;
   }
   unsigned O = addObject(FrameObject::Kind::Spill, Name, T.getUnqualifiedType(), F,
@@ -129,9 +125,7 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
     // Inner temporaries are constructed first: number them first, so that
     // the unwind order (reverse numbering) is the reverse of construction.
     if (buildsInitializerList(MTE->getSubExpr())) {
-      error(MTE->getBeginLoc(), "cannot lower: a std::initializer_list temporary lives across a "
-                                "suspension point, but the array it refers to would not; use a "
-                                "std::array or a container instead");
+      error(MTE->getBeginLoc(), Diag::InitializerListTemporary);
       return;
     }
     hoistTemporaries(MTE->getSubExpr(), F, /*OwnBind=*/true);
@@ -182,10 +176,7 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
     return;
   }
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-    error(Bind->getBeginLoc(), "cannot lower: temporary of type '" + Bind->getType().getAsString() +
-                                   "' is destroyed at the end of a full-expression that "
-                                   "suspends, and it cannot be kept in the frame; compute it "
-                                   "in a statement of its own");
+    error(Bind->getBeginLoc(), Diag::ShortLivedTemporary, {Bind->getType().getAsString()});
     return;
   }
   if (isa<LambdaExpr>(E))
@@ -294,8 +285,7 @@ void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
     return;
   }
   if (isa<BinaryConditionalOperator>(E) || isa<StmtExpr>(E)) {
-    error(E->getBeginLoc(), "cannot lower: suspension inside this kind of expression is not "
-                            "supported yet");
+    error(E->getBeginLoc(), Diag::UnsupportedExpression);
     return;
   }
   llvm::SmallVector<const Expr *, 4> Order = evaluationOrder(E);

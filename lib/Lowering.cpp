@@ -1,6 +1,8 @@
 //===- Lowering.cpp - Runs the pipeline over source files ------------------===//
 #include "Lowering.h"
 
+#include "Diagnostics.h"
+
 #include "CoroutineAnalysis.h"
 #include "CoroutineFinder.h"
 #include "Emitter.h"
@@ -56,9 +58,7 @@ public:
           FD->getQualifiedNameAsString() != Function)
         continue;
       if (!Kind) {
-        Diags.Report(FD->getLocation(),
-                     Diags.getCustomDiagID(DiagnosticsEngine::Error,
-                                           "cannot lower: coroutine templates are not supported yet"));
+        report(Diags, FD->getLocation(), Diag::CoroutineTemplate);
         continue;
       }
       if (std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, Frame, Ctx))
@@ -90,9 +90,7 @@ public:
     for (const FunctionDecl *FD : findCoroutines(Ctx)) {
       auto Kind = coroutineKindOf(FD->getReturnType());
       if (!Kind) {
-        Diags.Report(FD->getLocation(),
-                     Diags.getCustomDiagID(DiagnosticsEngine::Error,
-                                           "cannot lower: coroutine templates are not supported yet"));
+        report(Diags, FD->getLocation(), Diag::CoroutineTemplate);
         continue;
       }
       std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, frameName(FD, Used), Ctx);

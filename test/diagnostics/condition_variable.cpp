@@ -17,4 +17,5 @@ coflat::generator<int> in_for() {
 // CHECK: {{.*}}condition_variable.cpp:13:23: error: cannot lower: condition variable 'z' lives across a suspension point (not supported yet); declare it before the statement
 // CHECK-NEXT: {{^ *}}13 |   for (int i = 0; int z = f() - i; ++i)
 // CHECK-NEXT: {{^ *\| *\^$}}
-// CHECK-NEXT: 1 error generated.
+// CHECK-NEXT: note:
+// CHECK: 1 error generated.

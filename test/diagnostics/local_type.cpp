@@ -24,9 +24,10 @@ coflat::generator<int> g() {
 // CHECK: local_type.cpp:14:18: error: cannot lower: an object of type 'std::vector<L>' lives across a suspension point, but its type is local to the function and cannot be named in the coroutine frame
 // CHECK-NEXT: {{^ *}}14 |
 // CHECK-NEXT: {{^ *\| *\^$}}
+// CHECK-NEXT: local_type.cpp:14:18: note: move the class out of the function
 // CHECK-NEXT: local_type.cpp:17:5: error: cannot lower: an object of type 'L[2]' lives
 // CHECK-NOT: 18:
 // CHECK: local_type.cpp:20:3: error: cannot lower: an object of type 'std::vector<L> *' lives
-// CHECK-NOT: 20:3
+// CHECK-NOT: 20:3: error
 // CHECK: local_type.cpp:20:10: error: cannot lower: an object of type 'L' lives
 // CHECK-NOT: error:

@@ -32,4 +32,5 @@ coflat::generator<int> counter::count() {
 // CHECK: {{.*}}member_function.cpp:27:33: error: cannot lower: a member function coroutine must be defined inside its (non-local) class, where its frame can be nested
 // CHECK-NEXT: {{^ *}}27 | coflat::generator<int> counter::count() {
 // CHECK-NEXT: {{^ *\| *\^$}}
-// CHECK-NEXT: 1 error generated.
+// CHECK-NEXT: note:
+// CHECK: 1 error generated.
