@@ -73,6 +73,7 @@ private:
   void checkCondVar(const clang::VarDecl *V, const clang::Stmt *Scope);
   void walkCondVar(const clang::VarDecl *V, unsigned R);
   void checkLambdas(const clang::Stmt *S);
+  void checkMacroBodies(const clang::Stmt *S);
 
   // --- splitting a suspending expression ---
   void split(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
@@ -101,6 +102,7 @@ private:
   std::vector<std::vector<unsigned>> FullExprLive; // per point: FullExpr objects
   llvm::StringSet<> UsedNames;     // frame member names
   llvm::DenseSet<unsigned> ReportedLocalTypes; // locations already diagnosed
+  llvm::DenseSet<unsigned> ReportedMacros;     // macro expansions already diagnosed
   llvm::DenseSet<const clang::NamedDecl *> Referenced;
   llvm::SmallVector<const clang::Stmt *, 8> Loops; // for continue targets
   unsigned Counter = 0;

@@ -598,8 +598,29 @@ void Analyzer::finishPoints() {
   }
 }
 
+void Analyzer::checkMacroBodies(const Stmt *S) {
+  // Text written in a macro's body cannot be rewritten (text passed as a
+  // macro argument can, where it is written): refuse a rewritten node there.
+  for (const Stmt *Child : S->children()) {
+    if (!Child || isa<LambdaExpr>(Child))
+      continue;
+    SourceLocation B = Child->getBeginLoc();
+    if (B.isMacroID() && !SM.isMacroArgExpansion(B) &&
+        (C.rewritesStatement(Child) || C.rewritesExpression(Child))) {
+      if (ReportedMacros.insert(SM.getExpansionLoc(B).getRawEncoding()).second)
+        error(B, Diag::FrameNameInMacro);
+      continue;
+    }
+    checkMacroBodies(Child);
+  }
+}
+
 std::optional<Coroutine> Analyzer::run() {
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
+  if (FD->getBeginLoc().isMacroID() || Body->getBody()->getBeginLoc().isMacroID()) {
+    error(FD->getLocation(), Diag::DefinedByMacro);
+    return std::nullopt;
+  }
   if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()) {
     error(FD->getLocation(), Diag::LambdaCoroutine);
     return std::nullopt;
@@ -675,6 +696,7 @@ std::optional<Coroutine> Analyzer::run() {
   checkLambdas(Body->getBody());
   finishPoints();
   assignSlots();
+  checkMacroBodies(Body->getBody());
   if (Failed)
     return std::nullopt;
   return std::move(C);

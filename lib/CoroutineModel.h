@@ -173,6 +173,19 @@ struct Coroutine {
   llvm::DenseMap<const clang::ContinueStmt *, const clang::Stmt *> ContinueTarget;
   bool HasLabels = false; ///< a goto may jump backwards over declarations
   unsigned NumSlots = 0;   ///< storage slots of the frame objects
+
+  // --- which nodes of the body the lowering rewrites (RewriteDecisions.cpp) ---
+  /// The region S opens, or -1.
+  int regionOf(const clang::Stmt *S) const;
+  /// A member named without `this->` in a non-static member coroutine: it
+  /// becomes coflat_self->member.
+  bool isImplicitThisMember(const clang::Expr *E) const;
+  /// Whether an expression is printed otherwise than as its text: a
+  /// replacement, `this`, an implicit member, a renamed or pointer-held
+  /// frame object.
+  bool rewritesExpression(const clang::Stmt *S) const;
+  /// Whether a statement (or an expression) is printed by its lowering.
+  bool rewritesStatement(const clang::Stmt *S) const;
 };
 
 /// A suspension's operand as passed to the promise's yield_value /

@@ -8,8 +8,6 @@
 //===----------------------------------------------------------------------===//
 #include "Emitter.h"
 
-#include "Diagnostics.h"
-
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -30,27 +28,23 @@ public:
     Buffer = SM.getBufferData(SM.getMainFileID());
   }
 
-  std::optional<std::string> run();
+  std::string run();
 
 private:
   struct Span {
     unsigned B = 0, E = 0;
   };
 
-  void error(SourceLocation L, Diag D) {
-    report(Ctx.getDiagnostics(), L, D);
-    Failed = true;
-  }
 
   Span span(const Stmt *S);
   Span span(SourceRange R);
   std::string text(Span S) const { return Buffer.substr(S.B, S.E - S.B).str(); }
   std::string lineDirective(SourceLocation L) const;
 
-  // --- which nodes are rewritten ---
-  bool special(const Stmt *S) const;
-  bool inExpr(const Stmt *S) const;
-  bool implicitThisMember(const Expr *E) const;
+  // --- which nodes are rewritten (the model decides) ---
+  bool special(const Stmt *S) const { return C.rewritesStatement(S); }
+  bool inExpr(const Stmt *S) const { return C.rewritesExpression(S); }
+  bool implicitThisMember(const Expr *E) const { return C.isImplicitThisMember(E); }
   void collectSpecial(const Stmt *S, Span Within, bool ExprMode,
                       llvm::SmallVectorImpl<const Stmt *> &Out);
   std::string render(const Stmt *Root, Span Within, bool ExprMode);
@@ -75,7 +69,7 @@ private:
   std::string guard(unsigned R) const;
   std::string dispatch(unsigned R) const;
   std::string opening(unsigned R, unsigned DispatchRegion) const;
-  int regionOf(const Stmt *S) const;
+  int regionOf(const Stmt *S) const { return C.regionOf(S); }
 
   // --- expressions ---
   /// E's text with its lowered parts replaced; with Replaced false, E's own
@@ -101,7 +95,6 @@ private:
   SourceManager &SM;
   const EmitOptions &Opts;
   StringRef Buffer;
-  bool Failed = false;
   llvm::DenseSet<const Stmt *> UsedContinue; // loops whose continue label is used
   std::string CallArgsText; // the frame constructor's arguments, in the function
 };
@@ -138,83 +131,6 @@ std::string Emitter::lineDirective(SourceLocation L) const {
   return "#line " + std::to_string(P.getLine()) + " \"" + Name + "\"\n";
 }
 
-int Emitter::regionOf(const Stmt *S) const {
-  auto It = C.RegionOf.find(S);
-  return It == C.RegionOf.end() ? -1 : int(It->second);
-}
-
-// A member named without `this->` in a non-static member generator: it
-// becomes coflat_self->member.
-bool Emitter::implicitThisMember(const Expr *E) const {
-  const auto *ME = dyn_cast<MemberExpr>(E);
-  if (!ME || C.SelfType.empty())
-    return false;
-  const auto *This = dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreImpCasts());
-  return This && This->isImplicit();
-}
-
-bool Emitter::inExpr(const Stmt *S) const {
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    if (C.Replacements.count(E))
-      return true;
-    if (const auto *This = dyn_cast<CXXThisExpr>(E); This && !C.SelfType.empty())
-      return !This->isImplicit();
-    if (implicitThisMember(E))
-      return true;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
-        auto It = C.Hoisted.find(V);
-        if (It != C.Hoisted.end()) {
-          const FrameObject &O = C.Objects[It->second];
-          return O.ViaPointer || O.Name != V->getName();
-        }
-      }
-  }
-  return false;
-}
-
-bool Emitter::special(const Stmt *S) const {
-  if (inExpr(S))
-    return true;
-  if (const auto *E = dyn_cast<Expr>(S))
-    return C.Splits.count(E);
-  if (isa<CoreturnStmt>(S))
-    return true;
-  if (const auto *Cont = dyn_cast<ContinueStmt>(S)) {
-    auto It = C.ContinueTarget.find(Cont);
-    return It != C.ContinueTarget.end() && C.ContinueLabel.count(It->second);
-  }
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *V = dyn_cast<VarDecl>(D); V && C.Hoisted.count(V))
-        return true;
-    return false;
-  }
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    int R = regionOf(CS);
-    return R >= 0 && (C.Regions[R].guarded() || C.Regions[R].isBarrier() ||
-                      (C.Regions[R].Parent >= 0 && C.Regions[C.Regions[R].Parent].K == Region::Kind::Try));
-  }
-  if (const auto *F = dyn_cast<ForStmt>(S))
-    return C.ContinueLabel.count(F) || (F->getInit() && special(F->getInit())) ||
-           (regionOf(F) >= 0 && C.Regions[regionOf(F)].guarded());
-  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
-    return regionOf(RF) >= 0;
-  if (const auto *W = dyn_cast<WhileStmt>(S))
-    return C.Splits.count(W->getCond()) || regionOf(W) >= 0;
-  if (const auto *D = dyn_cast<DoStmt>(S))
-    return C.Splits.count(D->getCond());
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    return (If->getCond() && C.Splits.count(If->getCond())) || regionOf(If) >= 0;
-  if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
-    int R = regionOf(Sw->getBody());
-    return R >= 0 && (C.Regions[R].guarded() || C.Regions[R].isBarrier());
-  }
-  if (const auto *T = dyn_cast<CXXTryStmt>(S))
-    return regionOf(T) >= 0;
-  return false;
-}
-
 void Emitter::collectSpecial(const Stmt *S, Span Within, bool ExprMode,
                              llvm::SmallVectorImpl<const Stmt *> &Out) {
   for (const Stmt *Child : S->children()) {
@@ -222,15 +138,10 @@ void Emitter::collectSpecial(const Stmt *S, Span Within, bool ExprMode,
       continue;
     bool Is = ExprMode ? inExpr(Child) : special(Child);
     if (Is) {
+      // (Text written in a macro's body cannot be rewritten: the analysis
+      // refused it.  Text passed as a macro argument is, where it is written.)
       if (Child->getBeginLoc().isInvalid())
         continue;
-      // Text written in a macro's body cannot be rewritten; text passed as
-      // a macro argument can, where it is written.
-      SourceLocation B = Child->getBeginLoc();
-      if (B.isMacroID() && !SM.isMacroArgExpansion(B)) {
-        error(B, Diag::FrameNameInMacro);
-        continue;
-      }
       Span SS = span(Child);
       if (SS.B >= Within.B && SS.E <= Within.E)
         Out.push_back(Child);
@@ -827,16 +738,12 @@ std::string Emitter::unwindBody() {
   return Out;
 }
 
-std::optional<std::string> Emitter::run() {
+std::string Emitter::run() {
   const auto *Body = cast<CoroutineBodyStmt>(C.F->getBody());
   const Stmt *UserBody = Body->getBody();
   auto [DefBegin, DefEnd] = definitionRange(C.F, SM);
   Span Def{DefBegin, DefEnd};
   Span BodySpan = span(UserBody);
-  if (C.F->getBeginLoc().isMacroID() || UserBody->getBeginLoc().isMacroID()) {
-    error(C.F->getLocation(), Diag::DefinedByMacro);
-    return std::nullopt;
-  }
 
   std::string Resume = "{\n  switch (coflat_state) {\n";
   Resume += "  case 0: coflat_state = coflat::detail::state_running; break;\n";
@@ -869,8 +776,6 @@ std::optional<std::string> Emitter::run() {
   if (HasReturn)
     Resume += "coflat_final:\n";
   Resume += "  coflat_state = coflat::detail::state_done;\n}\n";
-  if (Failed)
-    return std::nullopt;
 
   std::string Unwind = unwindBody();
   std::string Out;
@@ -913,7 +818,7 @@ std::pair<unsigned, unsigned> definitionRange(const FunctionDecl *FD, const Sour
   return {Begin, End};
 }
 
-std::optional<std::string> emitCoroutine(const Coroutine &C, ASTContext &Ctx, const EmitOptions &Opts) {
+std::string emitCoroutine(const Coroutine &C, ASTContext &Ctx, const EmitOptions &Opts) {
   return Emitter(C, Ctx, Opts).run();
 }
 

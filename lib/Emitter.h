@@ -6,7 +6,6 @@
 
 #include "clang/AST/ASTContext.h"
 
-#include <optional>
 #include <string>
 
 namespace coflat {
@@ -26,10 +25,9 @@ std::pair<unsigned, unsigned> definitionRange(const clang::FunctionDecl *FD,
 /// function (now only creating the frame), and the frame's resume and
 /// unwind functions.  The user's statements are copied with their comments
 /// and layout; generated code inside the body stays on the user's lines so
-/// that #line directives keep every line number right.  Returns nullopt
-/// after reporting an error.
-std::optional<std::string> emitCoroutine(const Coroutine &C, clang::ASTContext &Ctx,
-                                         const EmitOptions &Opts);
+/// that #line directives keep every line number right.  It prints the
+/// model and refuses nothing: every refusal is the analysis's.
+std::string emitCoroutine(const Coroutine &C, clang::ASTContext &Ctx, const EmitOptions &Opts);
 
 } // namespace coflat
 

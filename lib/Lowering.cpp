@@ -96,10 +96,7 @@ public:
       std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, frameName(FD, Used), Ctx);
       if (!C)
         continue;
-      std::optional<std::string> Text = emitCoroutine(*C, Ctx, EO);
-      if (!Text)
-        continue;
-      Edits.push_back({definitionRange(FD, SM), std::move(*Text)});
+      Edits.push_back({definitionRange(FD, SM), emitCoroutine(*C, Ctx, EO)});
     }
     if (Diags.hasErrorOccurred())
       return;
