@@ -35,7 +35,6 @@ private:
     unsigned B = 0, E = 0;
   };
 
-
   Span span(const Stmt *S);
   Span span(SourceRange R);
   std::string text(Span S) const { return Buffer.substr(S.B, S.E - S.B).str(); }
