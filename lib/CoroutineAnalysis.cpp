@@ -104,39 +104,37 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   return Index;
 }
 
-// The expression the user wrote as a copy-initialiser, below the implicit
-// conversions (a converting constructor, a materialisation) Sema wrapped it in.
-static const Expr *writtenInitializer(const Expr *E) {
+// E below the nodes Sema wraps around a temporary: cleanups, implicit
+// conversions, parentheses, bindings and materialisations.
+static const Expr *belowTemporaryWrappers(const Expr *E) {
   for (;;) {
+    E = E->IgnoreParenImpCasts();
     if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
       E = EWC->getSubExpr();
-    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
-      E = ICE->getSubExpr();
     else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
       E = B->getSubExpr();
     else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
       E = M->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() >= 1 &&
-             CE->getParenOrBraceRange().isInvalid() && !CE->isListInitialization())
-      E = CE->getArg(0);
     else
       return E;
   }
 }
 
-bool buildsInitializerList(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else
-      return isa<CXXStdInitializerListExpr>(E);
+// The expression the user wrote as a copy-initialiser, below the implicit
+// conversions (a converting constructor, a materialisation) Sema wrapped it in.
+static const Expr *writtenInitializer(const Expr *E) {
+  for (;;) {
+    E = belowTemporaryWrappers(E);
+    const auto *CE = dyn_cast<CXXConstructExpr>(E);
+    if (!CE || isa<CXXTemporaryObjectExpr>(CE) || CE->getNumArgs() == 0 ||
+        CE->getParenOrBraceRange().isValid() || CE->isListInitialization())
+      return E;
+    E = CE->getArg(0);
   }
+}
+
+bool buildsInitializerList(const Expr *E) {
+  return isa<CXXStdInitializerListExpr>(belowTemporaryWrappers(E));
 }
 
 static bool hasExplicitConstructor(const CXXRecordDecl *RD) {
@@ -479,15 +477,15 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   QualType RangeType = RangeVar->getType().getNonReferenceType();
   const VarDecl *BeginVar = cast<VarDecl>(RF->getBeginStmt()->getSingleDecl());
   const VarDecl *EndVar = cast<VarDecl>(RF->getEndStmt()->getSingleDecl());
-  if (Plan.BracedList)
-    ; // bounds set above
-  else if (const auto *AT = Ctx.getAsConstantArrayType(RangeType)) {
+  // begin/end as the language defines them: an array, members, or ADL (a
+  // braced list's bounds were set with its array above).
+  if (const auto *AT = Ctx.getAsConstantArrayType(RangeType); AT && !Plan.BracedList) {
     Plan.How = RangeForPlan::Bounds::Array;
     Plan.ArraySize = AT->getSize().getZExtValue();
-  } else if (isa<CXXMemberCallExpr>(BeginVar->getInit()->IgnoreImplicit()))
-    Plan.How = RangeForPlan::Bounds::Member;
-  else
-    Plan.How = RangeForPlan::Bounds::ADL;
+  } else if (!Plan.BracedList) {
+    bool Member = isa<CXXMemberCallExpr>(BeginVar->getInit()->IgnoreImplicit());
+    Plan.How = Member ? RangeForPlan::Bounds::Member : RangeForPlan::Bounds::ADL;
+  }
   Plan.Begin = addObject(FrameObject::Kind::Hidden, uniqueName("coflat_begin" + std::to_string(N)),
                          BeginVar->getType(), L, RF->getBeginLoc());
   C.Objects[Plan.Begin].Var = BeginVar;
