@@ -2,6 +2,7 @@
 #include "CoroutineAnalysis.h"
 
 #include "Analyzer.h"
+#include "FrameLayout.h"
 #include "FrameTypes.h"
 
 #include <algorithm>
@@ -366,8 +367,15 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   }
   case Stmt::CoreturnStmtClass: {
     const auto *Ret = cast<CoreturnStmt>(S);
-    if (Ret->getOperand())
-      walkFullExpr(Ret->getOperand(), R, false);
+    C.HasCoreturn = true;
+    if (const Expr *Op = Ret->getOperand()) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+            V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+            !V->getType().isVolatileQualified() && !Op->getType()->isVoidType())
+          C.MovesOperand.insert(Ret);
+      walkFullExpr(Op, R, false);
+    }
     return;
   }
   case Stmt::LabelStmtClass:
@@ -519,6 +527,7 @@ void Analyzer::walkFullExpr(const Expr *E, unsigned R, bool AsCondition) {
     Step.E = E;
     Step.Object = O;
     Split.Steps.push_back(Step);
+    Split.Result = O;
   }
   C.Splits[E] = std::move(Split);
 }
@@ -549,12 +558,9 @@ void Analyzer::assignSlots() {
       Slots.emplace_back();
     Slots[O.Slot].push_back(I);
   }
-  C.NumSlots = Slots.size();
 }
 
 bool Analyzer::isTryBlock(unsigned R) const {
-  // A try block's guard and dispatch belong to its try region, whose entry
-  // label stands before `try`.
   const Region &Reg = C.Regions[R];
   if (Reg.K != Region::Kind::Block || Reg.Parent < 0)
     return false;
@@ -563,6 +569,8 @@ bool Analyzer::isTryBlock(unsigned R) const {
 }
 
 void Analyzer::finishPoints() {
+  for (Region &Reg : C.Regions)
+    Reg.TryBody = isTryBlock(Reg.Id);
   for (SuspendPoint &P : C.Points) {
     // Regions from the point outwards.
     llvm::SmallVector<unsigned, 8> Chain;
@@ -590,7 +598,7 @@ void Analyzer::finishPoints() {
   for (SuspendPoint &P : C.Points) {
     llvm::SmallVector<unsigned, 8> Chain;
     for (int R = P.Region; R >= 0; R = C.Regions[R].Parent)
-      if (C.Regions[R].isBarrier() && !isTryBlock(R))
+      if (C.Regions[R].isBarrier() && !C.Regions[R].TryBody)
         Chain.push_back(R);
     P.Barriers.assign(Chain.rbegin(), Chain.rend());
   }
@@ -697,6 +705,7 @@ std::optional<Coroutine> Analyzer::run() {
   checkMacroBodies(Body->getBody());
   if (Failed)
     return std::nullopt;
+  C.Layout = layoutFrame(C, Ctx);
   return std::move(C);
 }
 

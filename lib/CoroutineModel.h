@@ -1,9 +1,11 @@
 //===- CoroutineModel.h - What the analysis learns about one coroutine ----===//
 //
-// The single source of truth shared by lowering (Emitter) and inspection
-// (StateGraph): the suspension points, the regions (scopes and try blocks)
-// that shape the dispatch, the frame objects, and how each suspending
-// full-expression is split around its suspensions.
+// The plan, read-only once the analysis returns it: the single source of
+// truth of the printers (lowering) and of StateGraph (inspection).  The
+// suspension points, the regions (scopes and try blocks) that shape the
+// dispatch, the frame objects and the frame's layout, how each suspending
+// full-expression is split around its suspensions, and which nodes of the
+// body are rewritten.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COFLAT_LIB_COROUTINEMODEL_H
@@ -14,6 +16,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <optional>
@@ -78,6 +81,10 @@ struct Region {
   llvm::SmallVector<unsigned, 4> Objects; ///< owned frame objects, in order
   unsigned NumDestroyed = 0;              ///< objects with a destroy index
   bool ContainsSuspend = false;
+
+  /// The block of a try statement: its guard and dispatch belong to the
+  /// try region, whose entry label stands before `try`.
+  bool TryBody = false;
 
   bool guarded() const { return NumDestroyed > 0; }
   /// A jump from outside may not land inside: resuming goes through its
@@ -148,6 +155,32 @@ struct SplitExpr {
   const clang::Expr *Root;
   unsigned Region; ///< the FullExpr region owning its objects
   std::vector<ExprStep> Steps;
+  /// A condition: the frame object holding its value once the steps ran
+  /// (so that its temporaries are gone before the branch), else -1.
+  int Result = -1;
+};
+
+/// A member of the frame struct.
+struct FrameMember {
+  enum class Role {
+    Self,      ///< coflat_self, the object of a member coroutine
+    Object,    ///< frame object Object (a parameter, local, awaiter, ...)
+    AliveFlag, ///< whether frame object Object is alive
+  };
+  Role R;
+  std::string Name, TypeName;
+  int Object = -1;
+  /// Members of one storage slot share one anonymous union (and offset).
+  int Slot = -1;
+  uint64_t Offset = 0, Size = 0, Align = 0;
+};
+
+/// The frame struct as declared: the single source of the printed struct
+/// and of the layout `coflat states` shows.
+struct FrameLayout {
+  uint64_t BaseSize = 0; ///< the runtime's state class (vtable, value slots)
+  std::vector<FrameMember> Members; ///< in declaration order
+  uint64_t Size = 0, Align = 0;
 };
 
 /// Everything known about one lowered coroutine.
@@ -172,7 +205,11 @@ struct Coroutine {
   llvm::DenseMap<const clang::Stmt *, unsigned> ContinueLabel;
   llvm::DenseMap<const clang::ContinueStmt *, const clang::Stmt *> ContinueTarget;
   bool HasLabels = false; ///< a goto may jump backwards over declarations
-  unsigned NumSlots = 0;   ///< storage slots of the frame objects
+  bool HasCoreturn = false; ///< the body names the final label
+  /// co_return operands naming a local: moved from, as C++20 tries an
+  /// rvalue first ([class.copy.elision]/3).
+  llvm::SmallPtrSet<const clang::CoreturnStmt *, 4> MovesOperand;
+  FrameLayout Layout;
 
   // --- which nodes of the body the lowering rewrites (RewriteDecisions.cpp) ---
   /// The region S opens, or -1.

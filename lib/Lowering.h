@@ -1,11 +1,16 @@
 //===- Lowering.h - The library's entry points for the driver --------------===//
 //
 // lower: parse each source as C++20, find its coflat coroutines, analyse and
-// emit them, and return the whole file with those definitions replaced.
+// print them, and return the whole file with those definitions replaced.
+// states: the same analysis, shown as state graphs.  (Tool setup is in
+// ToolSetup.cpp, the two consumers in Consumers.cpp, the output in
+// LoweredOutput.cpp.)
 //
 //===----------------------------------------------------------------------===//
 #ifndef COFLAT_LIB_LOWERING_H
 #define COFLAT_LIB_LOWERING_H
+
+#include "EmitOptions.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -23,7 +28,7 @@ namespace coflat {
 struct StateGraph;
 
 struct LowerOptions {
-  bool LineDirectives = true;
+  EmitOptions Emit;
 };
 
 /// The lowered text of one source file and the files it read.

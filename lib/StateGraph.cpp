@@ -2,7 +2,6 @@
 #include "StateGraph.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/RecordLayout.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -122,65 +121,19 @@ std::vector<StateGraph::Transition> transitions(const Coroutine &C, ASTContext &
   return Out;
 }
 
-void layout(const Coroutine &C, ASTContext &Ctx, StateGraph &G) {
-  uint64_t Offset = 0, Align = 1;
-  // The base: the runtime's state class; members start at its data size
-  // (Itanium C++ ABI: a non-POD base's tail padding is reused).
-  if (const auto *RD = C.F->getReturnType()->getAsCXXRecordDecl()) {
-    auto Found = RD->lookup(&Ctx.Idents.get("state_type"));
-    if (!Found.empty())
-      if (const auto *TD = dyn_cast<TypedefNameDecl>(Found.front()))
-        if (const auto *Base = TD->getUnderlyingType()->getAsCXXRecordDecl();
-            Base && Base->getDefinition()) {
-          const ASTRecordLayout &L = Ctx.getASTRecordLayout(Base);
-          G.BaseSize = L.getSize().getQuantity();
-          Offset = L.getDataSize().getQuantity();
-          Align = L.getAlignment().getQuantity();
-        }
-  }
-  auto Add = [&](std::string Name, std::string Type, std::string Role, QualType T) {
-    uint64_t Size, A;
-    if (T->isReferenceType()) {
-      Size = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
-      A = Ctx.getTypeAlignInChars(Ctx.VoidPtrTy).getQuantity();
-    } else {
-      Size = Ctx.getTypeSizeInChars(T).getQuantity();
-      A = Ctx.getTypeAlignInChars(T).getQuantity();
-    }
-    Offset = (Offset + A - 1) / A * A;
-    G.Members.push_back({std::move(Name), std::move(Type), std::move(Role), Offset, Size, A});
-    Offset += Size;
-    Align = std::max(Align, A);
-  };
-  if (!C.SelfType.empty())
-    Add("coflat_self", C.SelfType, "object", Ctx.VoidPtrTy);
+/// The frame layout the analysis planned, as `states` names its roles.
+void layout(const Coroutine &C, StateGraph &G) {
   static const char *Roles[] = {"parameter", "local", "range-for", "awaiter",
                                 "spill", "temporary", "condition"};
-  for (const FrameObject &O : C.Objects)
-    if (O.K == FrameObject::Kind::Parameter)
-      Add(O.Name, O.TypeName, Roles[unsigned(O.K)], O.Type);
-  // Each storage slot is a union: its members share one offset.
-  for (unsigned Slot = 0; Slot < C.NumSlots; ++Slot) {
-    uint64_t SlotSize = 0, SlotAlign = 1;
-    for (const FrameObject &O : C.Objects)
-      if (O.Slot == int(Slot)) {
-        SlotSize = std::max<uint64_t>(SlotSize, Ctx.getTypeSizeInChars(O.Type).getQuantity());
-        SlotAlign = std::max<uint64_t>(SlotAlign, Ctx.getTypeAlignInChars(O.Type).getQuantity());
-      }
-    Offset = (Offset + SlotAlign - 1) / SlotAlign * SlotAlign;
-    for (const FrameObject &O : C.Objects)
-      if (O.Slot == int(Slot))
-        G.Members.push_back({O.Name, O.TypeName, Roles[unsigned(O.K)], Offset,
-                             uint64_t(Ctx.getTypeSizeInChars(O.Type).getQuantity()),
-                             uint64_t(Ctx.getTypeAlignInChars(O.Type).getQuantity())});
-    Offset += (SlotSize + SlotAlign - 1) / SlotAlign * SlotAlign;
-    Align = std::max(Align, SlotAlign);
+  G.BaseSize = C.Layout.BaseSize;
+  G.Size = C.Layout.Size;
+  G.Align = C.Layout.Align;
+  for (const FrameMember &M : C.Layout.Members) {
+    std::string Role = M.R == FrameMember::Role::Self        ? "object"
+                       : M.R == FrameMember::Role::AliveFlag ? "alive flag"
+                                                             : Roles[unsigned(C.Objects[M.Object].K)];
+    G.Members.push_back({M.Name, M.TypeName, Role, M.Offset, M.Size, M.Align});
   }
-  for (const FrameObject &O : C.Objects)
-    if (O.needsDestroy())
-      Add("coflat_live_" + O.Name, "bool", "alive flag", Ctx.BoolTy);
-  G.Align = Align;
-  G.Size = (Offset + Align - 1) / Align * Align;
 }
 
 } // namespace
@@ -202,7 +155,7 @@ StateGraph buildStateGraph(const Coroutine &C, ASTContext &Ctx) {
   }
   G.States.push_back({unsigned(C.Points.size() + 1), "final", location(Body->getBody()->getEndLoc(), SM), "", {}});
   G.Transitions = transitions(C, Ctx);
-  layout(C, Ctx, G);
+  layout(C, G);
   return G;
 }
 

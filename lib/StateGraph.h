@@ -1,9 +1,9 @@
 //===- StateGraph.h - The inspection model `coflat states` prints ----------===//
 //
-// Built from the same Coroutine model the Emitter lowers (states are its
-// suspension points, live objects its frame objects), plus the transitions
-// between states from Clang's CFG and the frame layout from the AST's type
-// sizes. It does not recompute the analysis.
+// Built from the same plan the printers lower (states are its suspension
+// points, live objects its frame objects, the layout its FrameLayout), plus
+// the transitions between states from Clang's CFG.  It does not recompute
+// the analysis.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COFLAT_LIB_STATEGRAPH_H

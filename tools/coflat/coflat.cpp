@@ -227,7 +227,7 @@ int main(int argc, char **argv) {
     } else if (S == "--MD") {
       A.MD = true;
     } else if (S == "--no-line-directives") {
-      A.Opts.LineDirectives = false;
+      A.Opts.Emit.LineDirectives = false;
     } else if (!S.empty() && S[0] == '-') {
       return usage("unknown option '" + S + "'");
     } else {

@@ -1,129 +1,30 @@
-//===- Lowering.cpp - Runs the pipeline over source files ------------------===//
+//===- ToolSetup.cpp - Runs a consumer over each source's parse ------------===//
+//
+// The compile command as Clang tooling finds it, adjusted so that a C++17
+// command still parses coroutines and finds the runtime and Clang's own
+// headers.
+//
+//===----------------------------------------------------------------------===//
 #include "Lowering.h"
 
-#include "Diagnostics.h"
-
-#include "CoroutineAnalysis.h"
-#include "CoroutineFinder.h"
-#include "Emitter.h"
+#include "Consumers.h"
 #include "StateGraph.h"
 
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <functional>
-#include <map>
 
 using namespace clang;
 
 namespace coflat {
 
 namespace {
-
-/// Names the frame of each coroutine: `<function>_frame`, numbered when a
-/// name repeats (overloads, or a clash with another name in the file).
-std::string frameName(const FunctionDecl *FD, llvm::StringSet<> &Used) {
-  std::string Base = FD->getName().str() + "_frame";
-  std::string Name = Base;
-  for (unsigned N = 2; Used.contains(Name); ++N)
-    Name = Base + std::to_string(N);
-  Used.insert(Name);
-  return Name;
-}
-
-/// `coflat states`: the state graph of each coroutine (or of the one named).
-class InspectConsumer : public ASTConsumer {
-public:
-  InspectConsumer(StringRef Function, std::vector<StateGraph> &Out, bool &Ok)
-      : Function(Function), Out(Out), Ok(Ok) {}
-
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
-    if (Diags.hasErrorOccurred())
-      return;
-    llvm::StringSet<> Used;
-    for (const FunctionDecl *FD : findCoroutines(Ctx)) {
-      auto Kind = coroutineKindOf(FD->getReturnType());
-      std::string Frame = frameName(FD, Used);
-      if (!Function.empty() && FD->getNameAsString() != Function &&
-          FD->getQualifiedNameAsString() != Function)
-        continue;
-      if (!Kind) {
-        report(Diags, FD->getLocation(), Diag::CoroutineTemplate);
-        continue;
-      }
-      if (std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, Frame, Ctx))
-        Out.push_back(buildStateGraph(*C, Ctx));
-    }
-    Ok = !Diags.hasErrorOccurred();
-  }
-
-private:
-  StringRef Function;
-  std::vector<StateGraph> &Out;
-  bool &Ok;
-};
-
-class LowerConsumer : public ASTConsumer {
-public:
-  LowerConsumer(const LowerOptions &Opts, LoweredFile &Out) : Opts(Opts), Out(Out) {}
-
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
-    if (Diags.hasErrorOccurred())
-      return;
-    SourceManager &SM = Ctx.getSourceManager();
-    StringRef Buffer = SM.getBufferData(SM.getMainFileID());
-    llvm::StringSet<> Used;
-    EmitOptions EO;
-    EO.LineDirectives = Opts.LineDirectives;
-    std::vector<std::pair<std::pair<unsigned, unsigned>, std::string>> Edits;
-    for (const FunctionDecl *FD : findCoroutines(Ctx)) {
-      auto Kind = coroutineKindOf(FD->getReturnType());
-      if (!Kind) {
-        report(Diags, FD->getLocation(), Diag::CoroutineTemplate);
-        continue;
-      }
-      std::optional<Coroutine> C = analyzeCoroutine(FD, *Kind, frameName(FD, Used), Ctx);
-      if (!C)
-        continue;
-      Edits.push_back({definitionRange(FD, SM), emitCoroutine(*C, Ctx, EO)});
-    }
-    if (Diags.hasErrorOccurred())
-      return;
-    std::sort(Edits.begin(), Edits.end());
-    std::string Result;
-    unsigned Pos = 0;
-    for (auto &[Range, Text] : Edits) {
-      Result += Buffer.substr(Pos, Range.first - Pos);
-      Result += Text;
-      Pos = Range.second;
-    }
-    Result += Buffer.substr(Pos);
-    Out.Text = std::move(Result);
-    Out.Changed = !Edits.empty();
-    // Absolute, canonical paths: a compile command may run elsewhere.
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-      Out.Dependencies.push_back(SM.getFileManager().getCanonicalName(It->first).str());
-    std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
-    Out.Dependencies.erase(std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
-                           Out.Dependencies.end());
-    Out.Ok = true;
-  }
-
-private:
-  const LowerOptions &Opts;
-  LoweredFile &Out;
-};
 
 /// Runs one ASTConsumer, made by Make, over each translation unit.
 class ConsumerActionFactory : public tooling::FrontendActionFactory {
@@ -229,7 +130,7 @@ llvm::Expected<std::vector<StateGraph>> inspectFile(const tooling::CompilationDa
   tooling::ClangTool Tool(DB, {Source});
   addAdjusters(Tool);
   ConsumerActionFactory Factory(
-      [&] { return std::make_unique<InspectConsumer>(Function, Graphs, Ok); });
+      [&] { return makeInspectConsumer(Function, Graphs, Ok); });
   if (Tool.run(&Factory) != 0 || !Ok)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "errors in the input");
   return Graphs;
@@ -245,7 +146,7 @@ lowerFiles(const tooling::CompilationDatabase &DB, const std::vector<std::string
     File.Source = Source;
     tooling::ClangTool Tool(DB, {Source});
     addAdjusters(Tool);
-    ConsumerActionFactory Factory([&] { return std::make_unique<LowerConsumer>(Opts, File); });
+    ConsumerActionFactory Factory([&] { return makeLowerConsumer(Opts, File); });
     int RC = Tool.run(&Factory);
     if (RC != 0 || !File.Ok) {
       Failed = true;

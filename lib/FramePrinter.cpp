@@ -1,0 +1,156 @@
+//===- FramePrinter.cpp - A coroutine as a frame struct and its functions --===//
+#include "FramePrinter.h"
+
+#include "StatementPrinter.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace coflat {
+namespace {
+
+/// How the function hands its parameters to the frame's constructor, and
+/// how the constructor keeps them: a reference stays one (an rvalue one is
+/// forwarded), a value is moved into the frame.
+struct Constructor {
+  std::string Params, Inits, CallArgs;
+
+  explicit Constructor(const Coroutine &C) {
+    auto Add = [](std::string &List, const std::string &Item) {
+      List += (List.empty() ? "" : ", ") + Item;
+    };
+    if (!C.SelfType.empty()) {
+      Add(Params, C.SelfType + " coflat_this");
+      Add(Inits, "coflat_self(coflat_this)");
+      Add(CallArgs, "this");
+    }
+    unsigned Index = 0;
+    for (const FrameObject &O : C.Objects) {
+      if (O.K != FrameObject::Kind::Parameter)
+        continue;
+      std::string P = "coflat_p" + std::to_string(Index++);
+      std::string Name = O.Var->getName().str();
+      if (O.Type->isReferenceType()) {
+        Add(Params, O.TypeName + " " + P);
+        Add(Inits, O.Name + "(static_cast<" + O.TypeName + ">(" + P + "))");
+        Add(CallArgs, O.Type->isRValueReferenceType() ? "static_cast<" + O.TypeName + ">(" + Name + ")" : Name);
+      } else {
+        Add(Params, O.TypeName + "&& " + P);
+        Add(Inits, O.Name + "(static_cast<" + O.TypeName + "&&>(" + P + "))");
+        Add(CallArgs, "static_cast<" + O.TypeName + "&&>(" + Name + ")");
+      }
+    }
+  }
+};
+
+std::string frameStruct(const Coroutine &C, const Constructor &Ctor, const std::string &Resume,
+                        const std::string &Unwind) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "struct " << C.FrameName << " final : " << C.ReturnType << "::state_type {\n";
+  const std::vector<FrameMember> &Members = C.Layout.Members;
+  for (size_t I = 0; I < Members.size(); ++I) {
+    const FrameMember &M = Members[I];
+    if (M.Slot >= 0) {
+      // A storage slot is an anonymous union: its members are constructed
+      // in place and never alive together.
+      OS << "  union {";
+      for (; I < Members.size() && Members[I].Slot == M.Slot; ++I)
+        OS << " " << Members[I].TypeName << " " << Members[I].Name << ";";
+      OS << " };\n";
+      --I;
+    } else if (M.R == FrameMember::Role::AliveFlag) {
+      // What a guard, the frame's destructor and a backward goto destroy.
+      OS << "  bool " << M.Name << " = false;\n";
+    } else {
+      OS << "  " << M.TypeName << " " << M.Name << ";\n";
+    }
+  }
+  OS << "  explicit " << C.FrameName << "(" << Ctor.Params << ")" << (Ctor.Inits.empty() ? "" : " : ")
+     << Ctor.Inits << " {}\n";
+  OS << "  ~" << C.FrameName << "() {";
+  for (auto It = C.Regions.rbegin(); It != C.Regions.rend(); ++It)
+    if (It->guarded())
+      OS << " coflat_unwind(" << It->Id << ", 0);";
+  OS << " }\n";
+  // A frame nested in a class has its functions defined inline.
+  OS << "  void coflat_resume() override" << (C.IsMember ? " " + Resume : ";\n");
+  OS << "  void coflat_destroy() noexcept override { delete this; }\n";
+  // Unused when no region is guarded; gcc warns in an unnamed namespace.
+  OS << "  [[maybe_unused]] void coflat_unwind(int region, int keep) noexcept"
+     << (C.IsMember ? " " + Unwind : ";\n");
+  OS << "  static " << C.ReturnType << " coflat_start(" << C.FrameName << "* frame) { return "
+     << C.ReturnType << "(frame); }\n";
+  OS << "};\n";
+  return Out;
+}
+
+/// Destroys a guarded region's objects from the last constructed, those
+/// from index `keep` on (a backward goto keeps the earlier ones).
+std::string unwindBody(const Coroutine &C) {
+  std::string Out = "{\n  (void)keep;\n  switch (region) {\n";
+  for (const Region &R : C.Regions) {
+    if (!R.guarded())
+      continue;
+    Out += "  case " + std::to_string(R.Id) + ":\n";
+    for (auto It = R.Objects.rbegin(); It != R.Objects.rend(); ++It) {
+      const FrameObject &O = C.Objects[*It];
+      if (!O.needsDestroy())
+        continue;
+      std::string Live = "coflat_live_" + O.Name;
+      Out += "    if (keep <= " + std::to_string(O.DestroyIndex) + " && " + Live + ") { " + Live +
+             " = false; coflat::detail::destroy_at(" + O.Name + "); }\n";
+    }
+    Out += "    break;\n";
+  }
+  Out += "  default:\n    break;\n  }\n}\n";
+  return Out;
+}
+
+/// The state switch that resumes at the outermost barrier on the way to
+/// each suspension point (or at the point itself), then the body.
+std::string resumeBody(const Coroutine &C, const SourceRewriter &Src) {
+  std::string Out = "{\n  switch (coflat_state) {\n";
+  Out += "  case 0: coflat_state = coflat::detail::state_running; break;\n";
+  for (const SuspendPoint &P : C.Points) {
+    std::string Target = P.Barriers.empty() ? "coflat_resume_" + std::to_string(P.Id)
+                                            : "coflat_enter_" + std::to_string(P.Barriers.front());
+    Out += "  case " + std::to_string(P.Id) + ": goto " + Target + ";\n";
+  }
+  Out += "  default: return;\n  }\n";
+  const Stmt *UserBody = cast<CoroutineBodyStmt>(C.F->getBody())->getBody();
+  Out += Src.lineDirective(UserBody->getBeginLoc());
+  // Indent the body's first line as in the source so columns stay close.
+  unsigned Col = Src.column(UserBody->getBeginLoc());
+  Out += std::string(Col > 0 ? Col - 1 : 0, ' ');
+  Out += printBody(C, Src) + "\n";
+  if (C.HasCoreturn)
+    Out += "coflat_final:\n";
+  Out += "  coflat_state = coflat::detail::state_done;\n}\n";
+  return Out;
+}
+
+} // namespace
+
+std::string printCoroutine(const Coroutine &C, const SourceRewriter &Src) {
+  const Stmt *UserBody = cast<CoroutineBodyStmt>(C.F->getBody())->getBody();
+  Span Def = definitionRange(C.F, C.F->getASTContext().getSourceManager());
+  Span Body = Src.span(UserBody);
+  Constructor Ctor(C);
+  std::string Resume = resumeBody(C, Src);
+  std::string Unwind = unwindBody(C);
+  std::string Out = "\n" + Src.lineDirective(C.F->getBeginLoc());
+  Out += frameStruct(C, Ctor, Resume, Unwind);
+  Out += Src.lineDirective(C.F->getBeginLoc());
+  Out += Src.text({Def.B, Body.B}).str();
+  Out += "{ return " + C.FrameName + "::coflat_start(new " + C.FrameName + "(" + Ctor.CallArgs + ")); }\n";
+  if (!C.IsMember) {
+    Out += "void " + C.FrameName + "::coflat_resume() " + Resume;
+    Out += "void " + C.FrameName + "::coflat_unwind(int region, int keep) noexcept " + Unwind;
+  }
+  Out += Src.lineDirective(C.F->getEndLoc());
+  return Out;
+}
+
+} // namespace coflat
