@@ -3,7 +3,9 @@
 # Lowers each source at build time into the binary dir, compiles the lowered
 # files into <target> and links coflat::runtime.  The custom command depends
 # on the tool and the source and reads a depfile written by the tool, so an
-# edit to an included header lowers again.
+# edit to an included header lowers again.  The source and binary
+# directories are written as `./` in #line directives, so two checkouts
+# lower to the same bytes (and a compiler cache hits across them).
 function(coflat_lower target)
   cmake_parse_arguments(ARG "" "" "SOURCES;EXTRA_ARGS" ${ARGN})
   if(NOT ARG_SOURCES)
@@ -35,7 +37,10 @@ function(coflat_lower target)
     add_custom_command(
       OUTPUT "${out}"
       COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/coflat/${target}"
-      COMMAND ${tool} lower "${abs}" -o "${out}" --MD --MF "${dep}" --
+      COMMAND ${tool} lower "${abs}" -o "${out}" --MD --MF "${dep}"
+              "--file-prefix-map=${CMAKE_SOURCE_DIR}/=./"
+              "--file-prefix-map=${CMAKE_BINARY_DIR}/=./"
+              --
               "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
               "$<$<BOOL:${defines}>:-D$<JOIN:${defines},;-D>>"
               ${ARG_EXTRA_ARGS}

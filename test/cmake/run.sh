@@ -35,6 +35,19 @@ out=$("$work/app/b/app" | tr '\n' ' ')
 [ "$out" = "3 2 1 " ] || fail "first run printed '$out'"
 echo "PASS: find_package project builds and runs"
 
+# A second checkout elsewhere lowers to the same bytes: the #line paths are
+# relative to the source directory.
+cp -r "$src/test/cmake/app" "$work/checkout2"
+cp "$work/checkout2/config.h.in" "$work/checkout2/config.h"
+cmake -S "$work/checkout2" -B "$work/checkout2/build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/checkout2/build" >"$work/checkout2.log" || { cat "$work/checkout2.log"; fail "second checkout"; }
+cmp "$work/app/b/coflat/app/main.cpp" "$work/checkout2/build/coflat/app/main.cpp" \
+  || fail "two checkouts lowered to different bytes"
+grep -q '^#line [0-9]* "./main.cpp"$' "$work/app/b/coflat/app/main.cpp" || fail "#line paths are not relative"
+! grep -q "$work" "$work/app/b/coflat/app/main.cpp" || fail "the lowered file names the checkout"
+echo "PASS: two checkouts lower to the same bytes"
+
 lowered="$work/app/b/coflat/app/main.cpp"
 [ -f "$lowered" ] || fail "no lowered file at $lowered"
 grep -q "struct countdown_frame" "$lowered" || fail "the lowered file has no frame"

@@ -35,3 +35,12 @@ coflat::generator<int> gen(int n) {
 // NOLINE-NOT: {{^}}#line
 // NOLINE: {{^}}struct gen_frame final
 // NOLINE-NOT: {{^}}#line
+
+// --file-prefix-map=OLD=NEW rewrites the paths in #line directives (as the
+// compilers' -ffile-prefix-map, also accepted in that spelling); the last
+// OLD that matches wins.
+// RUN: %coflat lower %s --file-prefix-map=%S=/src -- %flags | FileCheck %s --check-prefix=MAP
+// RUN: %coflat lower %s -ffile-prefix-map=%S=/src -- %flags | FileCheck %s --check-prefix=MAP
+// RUN: %coflat lower %s --file-prefix-map=%S=/other --file-prefix-map=%S=/src -- %flags | FileCheck %s --check-prefix=MAP
+// MAP: {{^}}#line 17 "/src/line_directives.cpp"
+// MAP-NOT: {{^}}#line {{.*}} "/other

@@ -1,20 +1,26 @@
 //===- coflat.cpp - The command-line driver --------------------------------===//
 //
-// Option parsing only; the work is in lib/.
+// Option parsing only (llvm::cl, with clang-tidy's conventions for the
+// compilation database); the work is in lib/.
 //
 //===----------------------------------------------------------------------===//
 #include "Lowering.h"
 #include "StateGraph.h"
 
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "clang/Basic/Version.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <memory>
 #include <string>
 #include <vector>
+
+using namespace llvm;
 
 namespace {
 
@@ -22,37 +28,69 @@ constexpr int ExitOk = 0, ExitInputError = 1, ExitUsage = 2;
 
 const char *Usage =
     "usage: coflat lower <source>... [-o <file> | --out-dir <dir>] [-p <build-dir>]\n"
-    "                    [--MD --MF <depfile>] [--no-line-directives] [-- <compiler args>]\n"
+    "                    [--MD --MF <depfile>] [--no-line-directives]\n"
+    "                    [--file-prefix-map=<old>=<new>] [-- <compiler args>]\n"
     "       coflat states <source> [--format=text|json|dot] [--function=<name>]\n"
     "                     [-p <build-dir>] [-- <compiler args>]\n"
-    "       coflat --version\n";
+    "       coflat --version | --help | <command> --help\n";
 
-int usage(const llvm::Twine &Msg) {
-  llvm::errs() << "coflat: error: " << Msg << "\n" << Usage;
+cl::OptionCategory Category("coflat options");
+cl::SubCommand Lower("lower", "Rewrite the coroutines of each source as C++17 state machines");
+cl::SubCommand States("states", "Show each coroutine's states, transitions and frame layout");
+
+// --- both commands ---
+cl::list<std::string> Sources(cl::Positional, cl::desc("<source>..."), cl::sub(Lower), cl::sub(States),
+                              cl::cat(Category));
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
+                               cl::value_desc("build-dir"), cl::sub(Lower), cl::sub(States),
+                               cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg", cl::desc("An argument to append to the compile command"),
+                                cl::sub(Lower), cl::sub(States), cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before",
+                                      cl::desc("An argument to prepend to the compile command"),
+                                      cl::sub(Lower), cl::sub(States), cl::cat(Category));
+
+// --- lower ---
+cl::opt<std::string> Output("o", cl::desc("Write the lowered source to <file> (one source)"),
+                            cl::value_desc("file"), cl::sub(Lower), cl::cat(Category));
+cl::opt<std::string> OutDir("out-dir", cl::desc("Write each lowered source into <dir>, by its file name"),
+                            cl::value_desc("dir"), cl::sub(Lower), cl::cat(Category));
+cl::opt<bool> MD("MD", cl::desc("Write a Makefile depfile of the sources and every header they read"),
+                 cl::sub(Lower), cl::cat(Category));
+cl::opt<std::string> MF("MF", cl::desc("The depfile --MD writes"), cl::value_desc("depfile"), cl::sub(Lower),
+                        cl::cat(Category));
+cl::opt<bool> NoLineDirectives("no-line-directives", cl::desc("Write no #line directives"),
+                               cl::sub(Lower), cl::cat(Category));
+cl::list<std::string> FilePrefixMap(
+    "file-prefix-map",
+    cl::desc("Write paths under <old> in #line directives as under <new> (the last match wins)"),
+    cl::value_desc("old=new"), cl::sub(Lower), cl::cat(Category));
+cl::alias FilePrefixMapCompilerSpelling("ffile-prefix-map", cl::desc("Alias for --file-prefix-map"),
+                                        cl::aliasopt(FilePrefixMap), cl::cat(Category));
+
+// --- states ---
+cl::opt<std::string> Format("format", cl::desc("text, json (docs/states.md) or dot"), cl::init("text"),
+                            cl::value_desc("format"), cl::sub(States), cl::cat(Category));
+cl::opt<std::string> Function("function", cl::desc("Only the coroutine with this (qualified) name"),
+                              cl::value_desc("name"), cl::sub(States), cl::cat(Category));
+
+int usage(const Twine &Msg) {
+  errs() << "coflat: error: " << Msg << "\n" << Usage;
   return ExitUsage;
 }
 
-struct LowerArgs {
-  std::vector<std::string> Sources;
-  std::string Output, OutDir, BuildDir, DepFile;
-  bool MD = false;
-  coflat::LowerOptions Opts;
-  std::vector<std::string> CompilerArgs;
-  bool HasCompilerArgs = false;
-};
-
-bool writeFile(llvm::StringRef Path, llvm::StringRef Text) {
+bool writeFile(StringRef Path, StringRef Text) {
   std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
   if (EC) {
-    llvm::errs() << "coflat: error: cannot write '" << Path << "': " << EC.message() << "\n";
+    errs() << "coflat: error: cannot write '" << Path << "': " << EC.message() << "\n";
     return false;
   }
   OS << Text;
   return true;
 }
 
-std::string escapeMake(llvm::StringRef Path) {
+std::string escapeMake(StringRef Path) {
   std::string Out;
   for (char C : Path) {
     if (C == ' ' || C == '#')
@@ -64,110 +102,127 @@ std::string escapeMake(llvm::StringRef Path) {
   return Out;
 }
 
-/// The compilation database: `--` args, `-p`, or Clang tooling's search for
-/// a compile_commands.json above the source.
-std::unique_ptr<clang::tooling::CompilationDatabase> database(const LowerArgs &A, std::string &Err) {
-  if (A.HasCompilerArgs)
-    return std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
-  if (!A.BuildDir.empty())
-    return clang::tooling::CompilationDatabase::loadFromDirectory(A.BuildDir, Err);
-  if (auto DB = clang::tooling::CompilationDatabase::autoDetectFromSource(A.Sources.front(), Err))
-    return DB;
-  return std::make_unique<clang::tooling::FixedCompilationDatabase>(".", A.CompilerArgs);
+/// The compilation database, as clang-tidy finds it: the arguments after
+/// `--`, else -p's compile_commands.json, else one found above the first
+/// source, else no flags; then --extra-arg(-before).
+std::unique_ptr<clang::tooling::CompilationDatabase> database(const std::vector<std::string> *FixedArgs,
+                                                              std::string &Err) {
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  if (FixedArgs)
+    DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", *FixedArgs);
+  else if (!BuildPath.empty())
+    DB = clang::tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
+  else if (!(DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Sources.front(), Err)))
+    DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", std::vector<std::string>());
+  if (!DB)
+    return nullptr;
+  auto Adjusting = std::make_unique<clang::tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+  Adjusting->appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      ExtraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
+  Adjusting->appendArgumentsAdjuster(
+      clang::tooling::getInsertArgumentAdjuster(ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
+  return Adjusting;
 }
 
-int runStates(LowerArgs &A, llvm::StringRef Format, llvm::StringRef Function) {
-  if (A.Sources.size() != 1)
+bool sourcesExist() {
+  for (const std::string &S : Sources)
+    if (!sys::fs::exists(S)) {
+      errs() << "coflat: error: no such file: '" << S << "'\n";
+      return false;
+    }
+  return true;
+}
+
+int runStates(const std::vector<std::string> *FixedArgs) {
+  if (Sources.size() != 1)
     return usage("states takes one source");
   if (Format != "text" && Format != "json" && Format != "dot")
     return usage("--format must be text, json or dot");
-  if (!llvm::sys::fs::exists(A.Sources.front())) {
-    llvm::errs() << "coflat: error: no such file: '" << A.Sources.front() << "'\n";
+  if (!sourcesExist())
     return ExitInputError;
-  }
   std::string Err;
-  auto DB = database(A, Err);
+  auto DB = database(FixedArgs, Err);
   if (!DB)
-    return usage("cannot load compile_commands.json from '" + A.BuildDir + "': " + Err);
-  auto Graphs = coflat::inspectFile(*DB, A.Sources.front(), Function);
+    return usage("cannot load compile_commands.json from '" + BuildPath + "': " + Err);
+  auto Graphs = coflat::inspectFile(*DB, Sources.front(), Function);
   if (!Graphs) {
-    llvm::consumeError(Graphs.takeError());
+    consumeError(Graphs.takeError());
     return ExitInputError;
   }
   if (!Function.empty() && Graphs->empty()) {
-    llvm::errs() << "coflat: error: no coroutine named '" << Function << "' in '"
-                 << A.Sources.front() << "'\n";
+    errs() << "coflat: error: no coroutine named '" << Function << "' in '" << Sources.front() << "'\n";
     return ExitInputError;
   }
   if (Format == "json") {
-    coflat::printJson(*Graphs, llvm::outs());
+    coflat::printJson(*Graphs, outs());
   } else if (Format == "dot") {
-    llvm::outs() << "digraph coflat {\n  node [fontname=\"monospace\", fontsize=10];\n";
+    outs() << "digraph coflat {\n  node [fontname=\"monospace\", fontsize=10];\n";
     for (const coflat::StateGraph &G : *Graphs)
-      coflat::printDot(G, llvm::outs());
-    llvm::outs() << "}\n";
+      coflat::printDot(G, outs());
+    outs() << "}\n";
   } else {
     for (size_t I = 0; I < Graphs->size(); ++I) {
       if (I)
-        llvm::outs() << "\n";
-      coflat::printText((*Graphs)[I], llvm::outs());
+        outs() << "\n";
+      coflat::printText((*Graphs)[I], outs());
     }
   }
   return ExitOk;
 }
 
-int runLower(LowerArgs &A) {
-  if (A.Sources.empty())
+int runLower(const std::vector<std::string> *FixedArgs) {
+  if (Sources.empty())
     return usage("no source files");
-  if (!A.Output.empty() && !A.OutDir.empty())
+  if (!Output.empty() && !OutDir.empty())
     return usage("-o and --out-dir are exclusive");
-  if (!A.Output.empty() && A.Sources.size() > 1)
+  if (!Output.empty() && Sources.size() > 1)
     return usage("-o takes one source; use --out-dir for several");
-  if (A.Output.empty() && A.OutDir.empty() && A.Sources.size() > 1)
+  if (Output.empty() && OutDir.empty() && Sources.size() > 1)
     return usage("several sources need --out-dir");
-  if (A.MD != !A.DepFile.empty())
+  if (MD != !MF.empty())
     return usage("--MD and --MF <depfile> go together");
-  if (A.MD && A.Output.empty() && A.OutDir.empty())
+  if (MD && Output.empty() && OutDir.empty())
     return usage("--MD needs -o or --out-dir");
+  coflat::LowerOptions Opts;
+  Opts.Emit.LineDirectives = !NoLineDirectives;
+  for (StringRef Map : FilePrefixMap) {
+    auto [Old, New] = Map.split('=');
+    if (Old.size() == Map.size() || Old.empty())
+      return usage("--file-prefix-map takes <old>=<new>, not '" + Map + "'");
+    Opts.Emit.FilePrefixMap.emplace_back(Old.str(), New.str());
+  }
 
   std::string Err;
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB = database(A, Err);
+  auto DB = database(FixedArgs, Err);
   if (!DB)
-    return usage("cannot load compile_commands.json from '" + A.BuildDir + "': " + Err);
-  for (const std::string &S : A.Sources)
-    if (!llvm::sys::fs::exists(S)) {
-      llvm::errs() << "coflat: error: no such file: '" << S << "'\n";
-      return ExitInputError;
-    }
-
-  auto Files = coflat::lowerFiles(*DB, A.Sources, A.Opts);
+    return usage("cannot load compile_commands.json from '" + BuildPath + "': " + Err);
+  if (!sourcesExist())
+    return ExitInputError;
+  auto Files = coflat::lowerFiles(*DB, Sources, Opts);
   if (!Files) {
-    llvm::consumeError(Files.takeError());
+    consumeError(Files.takeError());
     return ExitInputError;
   }
   std::string Deps;
   for (const coflat::LoweredFile &F : *Files) {
-    std::string Target;
-    if (!A.Output.empty())
-      Target = A.Output;
-    else if (!A.OutDir.empty()) {
-      llvm::SmallString<256> P(A.OutDir);
-      llvm::sys::path::append(P, llvm::sys::path::filename(F.Source));
+    std::string Target = Output;
+    if (!OutDir.empty()) {
+      SmallString<256> P(OutDir);
+      sys::path::append(P, sys::path::filename(F.Source));
       Target = std::string(P);
     }
-    if (Target.empty()) {
-      llvm::outs() << F.Text;
-    } else if (!writeFile(Target, F.Text)) {
+    if (Target.empty())
+      outs() << F.Text;
+    else if (!writeFile(Target, F.Text))
       return ExitInputError;
-    }
-    if (A.MD) {
+    if (MD) {
       Deps += escapeMake(Target) + ":";
       for (const std::string &D : F.Dependencies)
         Deps += " \\\n  " + escapeMake(D);
       Deps += "\n";
     }
   }
-  if (A.MD && !writeFile(A.DepFile, Deps))
+  if (MD && !writeFile(MF, Deps))
     return ExitInputError;
   return ExitOk;
 }
@@ -175,64 +230,35 @@ int runLower(LowerArgs &A) {
 } // namespace
 
 int main(int argc, char **argv) {
-  std::vector<std::string> Args(argv + 1, argv + argc);
-  if (Args.empty())
-    return usage("no command");
-  if (Args[0] == "--version") {
-    llvm::outs() << "coflat 0.1.0 (Clang " << CLANG_VERSION_MAJOR_STRING << ")\n";
-    return ExitOk;
-  }
-  if (Args[0] == "--help" || Args[0] == "-h") {
-    llvm::outs() << Usage;
-    return ExitOk;
-  }
-  if (Args[0] != "lower" && Args[0] != "states")
-    return usage("unknown command '" + Args[0] + "'");
-  const bool States = Args[0] == "states";
-  std::string Format = "text", Function;
-
-  LowerArgs A;
-  for (size_t I = 1; I < Args.size(); ++I) {
-    const std::string &S = Args[I];
-    auto Value = [&](std::string &Out) {
-      if (I + 1 >= Args.size())
-        return false;
-      Out = Args[++I];
-      return true;
-    };
-    if (S == "--") {
-      A.HasCompilerArgs = true;
-      A.CompilerArgs.assign(Args.begin() + I + 1, Args.end());
+  // What follows `--` is the compile command (a fixed database), as in
+  // Clang's tools; the options before it are parsed here.
+  std::vector<const char *> Args(argv, argv + argc);
+  std::vector<std::string> Fixed;
+  bool HasFixed = false;
+  for (size_t I = 1; I < Args.size(); ++I)
+    if (StringRef(Args[I]) == "--") {
+      HasFixed = true;
+      Fixed.assign(Args.begin() + I + 1, Args.end());
+      Args.resize(I);
       break;
     }
-    if (States && llvm::StringRef(S).starts_with("--format=")) {
-      Format = S.substr(9);
-    } else if (States && llvm::StringRef(S).starts_with("--function=")) {
-      Function = S.substr(11);
-    } else if (States && (S == "-o" || S == "--out-dir" || S == "--MD" || S == "--MF" ||
-                          S == "--no-line-directives")) {
-      return usage("'" + S + "' is an option of lower, not states");
-    } else if (S == "-o") {
-      if (!Value(A.Output))
-        return usage("-o needs a file");
-    } else if (S == "--out-dir") {
-      if (!Value(A.OutDir))
-        return usage("--out-dir needs a directory");
-    } else if (S == "-p") {
-      if (!Value(A.BuildDir))
-        return usage("-p needs a build directory");
-    } else if (S == "--MF") {
-      if (!Value(A.DepFile))
-        return usage("--MF needs a file");
-    } else if (S == "--MD") {
-      A.MD = true;
-    } else if (S == "--no-line-directives") {
-      A.Opts.Emit.LineDirectives = false;
-    } else if (!S.empty() && S[0] == '-') {
-      return usage("unknown option '" + S + "'");
-    } else {
-      A.Sources.push_back(S);
-    }
+  if (Args.size() < 2)
+    return usage("no command");
+  StringRef Command = Args[1];
+  if (!Command.starts_with("-") && Command != "lower" && Command != "states")
+    return usage("unknown command '" + Command + "'");
+
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "coflat 0.1.0 (Clang " << CLANG_VERSION_MAJOR_STRING << ")\n";
+  });
+  for (cl::SubCommand *Sub : {&cl::SubCommand::getTopLevel(), &Lower, &States})
+    cl::HideUnrelatedOptions(Category, *Sub);
+  if (!cl::ParseCommandLineOptions(int(Args.size()), Args.data(),
+                                   "coflat: C++20 generators and tasks as C++17 state machines\n", &errs())) {
+    errs() << Usage;
+    return ExitUsage;
   }
-  return States ? runStates(A, Format, Function) : runLower(A);
+  if (!Lower && !States)
+    return usage("no command");
+  return States ? runStates(HasFixed ? &Fixed : nullptr) : runLower(HasFixed ? &Fixed : nullptr);
 }
