@@ -241,11 +241,6 @@ private:
   std::optional<iterator> it_;
 };
 
-/// The size of the last native C++20 generator frame allocated (what clang
-/// or g++ chose for the coroutine): bench/ compares it with the lowered
-/// frame's sizeof.  Not synchronised; for measurement only.
-inline std::size_t last_native_frame_size = 0;
-
 
 } // namespace detail
 
@@ -281,11 +276,6 @@ public:
                              public detail::native_return<promise_type, Return> {
   public:
     generator get_return_object() noexcept { return generator(this); }
-    static void* operator new(std::size_t size) {
-      detail::last_native_frame_size = size;
-      return ::operator new(size);
-    }
-    static void operator delete(void* frame) noexcept { ::operator delete(frame); }
     template <class U> decltype(auto) yield_value(U&& value) {
       return this->coflat_yield_value(std::forward<U>(value));
     }
