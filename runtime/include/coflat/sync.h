@@ -65,13 +65,28 @@ private:
   waiter_list::iterator it_;
 };
 
-/// Wakes the first waiter not done yet (asyncio's _wakeup_next).
-inline bool wake_first(waiter_list& waiters) {
-  for (auto& f : waiters)
+/// Wakes the first waiter whose future is not done yet (asyncio's
+/// Queue._wakeup_next, Semaphore._wake_up_next); whether one was woken.
+/// With `front_only`, only the longest-waiting one is looked at
+/// (Lock._wake_up_first): if it was woken or cancelled already, its own
+/// resumption or cleanup passes the wake-up on.
+inline bool wake_first(waiter_list& waiters, bool front_only = false) {
+  for (auto& f : waiters) {
     if (!f->done()) {
       f->set_result();
       return true;
     }
+    if (front_only)
+      break;
+  }
+  return false;
+}
+
+/// Whether a waiter is queued that was not cancelled (woken or not).
+inline bool has_live_waiter(const waiter_list& waiters) noexcept {
+  for (auto& f : waiters)
+    if (!f->cancelled())
+      return true;
   return false;
 }
 
@@ -140,7 +155,7 @@ public:
       }
     }
     bool await_ready() const noexcept {
-      if (lock_->locked_ || lock_->has_live_waiter())
+      if (lock_->locked_ || detail::has_live_waiter(lock_->waiters_))
         return false;
       lock_->locked_ = true;
       return true;
@@ -162,16 +177,7 @@ public:
   acquire_awaiter acquire() noexcept { return acquire_awaiter(this); }
 
 private:
-  bool has_live_waiter() const noexcept {
-    for (auto& f : waiters_)
-      if (!f->cancelled())
-        return true;
-    return false;
-  }
-  void wake_up_first() {
-    if (!waiters_.empty() && !waiters_.front()->done())
-      waiters_.front()->set_result();
-  }
+  void wake_up_first() { detail::wake_first(waiters_, /*front_only=*/true); }
 
   bool locked_ = false;
   detail::waiter_list waiters_;
@@ -182,14 +188,7 @@ class async_semaphore {
 public:
   explicit async_semaphore(std::size_t value = 1) : value_(value) {}
 
-  bool locked() const noexcept {
-    if (value_ == 0)
-      return true;
-    for (auto& f : waiters_)
-      if (!f->cancelled())
-        return true;
-    return false;
-  }
+  bool locked() const noexcept { return value_ == 0 || detail::has_live_waiter(waiters_); }
   void release() {
     ++value_;
     wake_up_next();
@@ -233,12 +232,11 @@ public:
 
 private:
   bool wake_up_next() {
-    for (auto& f : waiters_)
-      if (!f->done()) {
-        --value_;
-        f->set_result();
-        return true;
-      }
+    // The slot is taken before the waiter is woken, as asyncio does.
+    --value_;
+    if (detail::wake_first(waiters_))
+      return true;
+    ++value_;
     return false;
   }
 
