@@ -23,32 +23,25 @@ namespace coflat {
 namespace detail {
 
 /// The frame of an async_generator<T>.
-template <class T> class async_generator_state : public async_frame {
+template <class T> class async_generator_state : public async_frame, public yield_slot<T> {
 public:
   using coflat_yield_type = T;
-  std::optional<T> coflat_current; // the value just yielded
-  bool coflat_busy = false;        // inside next()/aclose()
+  bool coflat_busy = false; // inside next()/aclose()
 
   /// `co_yield v`: suspends, giving control back to the consumer; resumed
   /// by the next next() (or raising what aclose() throws in).
-  class yield_awaiter {
-  public:
-    explicit yield_awaiter(async_generator_state* self) noexcept : self_(self) {}
-    bool await_ready() const noexcept { return false; }
-    template <class Handle> void await_suspend(Handle) const noexcept {
-      self_->coflat_runner->pop_to(self_->coflat_parent);
-    }
-    void await_resume() const { self_->coflat_rethrow_pending(); }
-
-  private:
-    async_generator_state* self_;
-  };
+  using yield_awaiter = detail::yield_awaiter<async_generator_state>;
 
   template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&>>>
   yield_awaiter coflat_yield_value(U&& value) {
-    coflat_current.emplace(std::forward<U>(value));
+    this->coflat_current.emplace(std::forward<U>(value));
     return yield_awaiter(this);
   }
+
+  /// For yield_awaiter: the consumer becomes the runner's leaf again.
+  void coflat_yielded() const noexcept { coflat_runner->pop_to(coflat_parent); }
+  /// The value of a resumed co_yield: nothing, or what aclose() threw in.
+  void coflat_received() { coflat_rethrow_pending(); }
 
 protected:
   async_generator_state() = default;
@@ -107,8 +100,7 @@ public:
       if (!frame_)
         throw invalid_state_error("next() of a moved-from async_generator");
       frame_->coflat_busy = false;
-      if (std::exception_ptr e = std::exchange(frame_->coflat_exception, nullptr))
-        std::rethrow_exception(e);
+      frame_->coflat_rethrow_exception();
       return std::exchange(frame_->coflat_current, std::nullopt);
     }
 

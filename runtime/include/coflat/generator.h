@@ -67,33 +67,22 @@ template <class Range> struct range_delegation {
 };
 
 /// What every frame of a delegation chain shares, whatever its Return
-/// type: what it yielded, what is sent or thrown into it, what escaped it,
-/// and the links.  Every member is `coflat_`-prefixed because a lowered frame
-/// derives from this class and the user's names in its body must not be
-/// shadowed.
+/// type: a chain link, what it yielded, what is sent into it, and the root
+/// and leaf of its chain.
 template <class Yield, class Send>
-class generator_link : public frame_base, public send_slot<Send> {
+class generator_link
+    : public chained_frame<generator_link<Yield, Send>, send_slot<Send>, yield_slot<Yield>> {
 public:
-  std::optional<Yield> coflat_current;   // the value just yielded
-  std::exception_ptr coflat_pending;     // raised where the body resumes
-  std::exception_ptr coflat_exception;   // escaped the body
-  generator_link* coflat_parent = nullptr; // the frame delegating to this one
-  generator_link* coflat_root = this;      // the frame the generator object owns
-  generator_link* coflat_leaf = this;      // on the root: the innermost active frame
-  /// Set while this frame is a delegation's sub owned by its parent's
-  /// awaiter: forgets it there, so that destroying a chain can go leaf first
-  /// (iteratively) instead of recursing through the awaiters.
-  void (*coflat_disown)(void*) noexcept = nullptr;
-  void* coflat_owner = nullptr;
+  generator_link* coflat_root = this; // the frame the generator object owns
+  generator_link* coflat_leaf = this; // on the root: the innermost active frame
 
-  bool coflat_done() const noexcept { return this->coflat_state == state_done; }
-
-  void coflat_rethrow_pending() {
-    if (std::exception_ptr e = std::exchange(coflat_pending, nullptr))
-      std::rethrow_exception(e);
-  }
+  /// For yield_awaiter: a generator's consumer finds the value when the
+  /// frame's coflat_resume() returns.
+  void coflat_yielded() const noexcept {}
+  /// The value of a resumed co_yield: raises what was thrown in, else the
+  /// sent value.
   Send coflat_received() {
-    coflat_rethrow_pending();
+    this->coflat_rethrow_pending();
     return this->coflat_take_sent();
   }
   void coflat_delegate_to(generator_link* sub) noexcept {
@@ -125,16 +114,7 @@ public:
   /// The awaiter of a plain `co_yield value`: always suspends; resumed, it
   /// raises the exception thrown in (throw_exception/close) or evaluates to
   /// the sent value.
-  class yield_awaiter {
-  public:
-    explicit yield_awaiter(generator_state* self) noexcept : self_(self) {}
-    bool await_ready() const noexcept { return false; }
-    template <class Handle> void await_suspend(Handle) const noexcept {}
-    Send await_resume() const { return self_->coflat_received(); }
-
-  private:
-    generator_state* self_;
-  };
+  using yield_awaiter = detail::yield_awaiter<generator_link<Yield, Send>>;
 
   /// The awaiter of `co_yield yield_from(sub)`: links sub as the chain's
   /// leaf; resumed, it evaluates to sub's return value or raises what
@@ -155,8 +135,7 @@ public:
       self_->coflat_rethrow_pending();
       if (!sub_.state_)
         throw invalid_state_error("yield_from of a moved-from generator");
-      if (std::exception_ptr e = std::exchange(sub_.state_->coflat_exception, nullptr))
-        std::rethrow_exception(e);
+      sub_.state_->coflat_rethrow_exception();
       if constexpr (!std::is_void_v<SubReturn>)
         return std::move(sub_.state_->coflat_result());
     }
@@ -176,8 +155,7 @@ public:
     template <class Handle> void await_suspend(Handle) noexcept { self_->coflat_delegate_to(&sub_); }
     void await_resume() {
       self_->coflat_rethrow_pending();
-      if (std::exception_ptr e = std::exchange(sub_.coflat_exception, nullptr))
-        std::rethrow_exception(e);
+      sub_.coflat_rethrow_exception();
     }
 
   private:
@@ -393,21 +371,9 @@ private:
   }
 
   void reset() noexcept {
-    if (!state_)
-      return;
-    // A chain suspended in a delegation is destroyed leaf first, each sub
-    // taken from its parent's awaiter: the order C++ gives (the awaiter is
-    // the newest object of its frame), without recursing N deep.
-    link_type* root = state_;
-    for (link_type* f = root->coflat_leaf; f != root;) {
-      link_type* parent = f->coflat_parent;
-      if (f->coflat_disown) {
-        f->coflat_disown(f->coflat_owner);
-        f->coflat_destroy();
-      }
-      f = parent;
-    }
-    std::exchange(state_, nullptr)->coflat_destroy();
+    // A chain suspended in a delegation is destroyed leaf first.
+    if (state_)
+      detail::destroy_chain(state_, state_->coflat_leaf);
   }
 
   /// Steps the chain until a frame yields a value or the root finishes.
@@ -430,12 +396,7 @@ private:
     link_type* closing = exiting ? target : nullptr;
     target->coflat_pending = std::move(raise);
     for (;;) {
-      try {
-        target->coflat_resume();
-      } catch (...) {
-        target->coflat_exception = std::current_exception();
-        target->coflat_state = detail::state_done;
-      }
+      target->coflat_resume_capturing();
       if (!target->coflat_done()) {
         if (!target->coflat_current) { // it delegated: start the new leaf
           target = root->coflat_leaf;
@@ -454,8 +415,7 @@ private:
         return result;
       }
       if (target == static_cast<link_type*>(root)) {
-        if (std::exception_ptr e = std::exchange(root->coflat_exception, nullptr))
-          std::rethrow_exception(e);
+        root->coflat_rethrow_exception();
         return result;
       }
       link_type* sub = target;

@@ -40,25 +40,16 @@ namespace detail {
 
 class task_runner;
 
-/// What every task and async generator frame shares.  Members are
-/// `coflat_`-prefixed: lowered frames derive from this class.
-class async_frame : public frame_base {
+/// What every task and async generator frame shares: a chain link (its
+/// parent is the frame awaiting it, or an async generator's consumer) and
+/// the Task running it.  Members are `coflat_`-prefixed: lowered frames
+/// derive from this class.
+class async_frame : public chained_frame<async_frame> {
 public:
-  async_frame* coflat_parent = nullptr; // the frame awaiting this one
   task_runner* coflat_runner = nullptr; // the asyncio Task running it
-  std::exception_ptr coflat_pending;    // raised where the body resumes
-  std::exception_ptr coflat_exception;  // escaped the body
-  /// Set while the frame is a child owned by its parent's awaiter: lets the
-  /// runner destroy a suspended chain leaf first, without recursion.
-  void (*coflat_disown)(void*) noexcept = nullptr;
-  void* coflat_owner = nullptr;
 
-  bool coflat_done() const noexcept { return coflat_state == state_done; }
-  void coflat_rethrow_pending() {
-    if (std::exception_ptr e = std::exchange(coflat_pending, nullptr))
-      std::rethrow_exception(e);
-  }
-
+  /// The awaiter of `co_await awaitable` in this frame (the native
+  /// promise's await_transform; lowered code calls it directly).
   template <class A> auto coflat_await(A&& awaitable);
 
 protected:
@@ -219,12 +210,7 @@ public:
       waiting_on_ = nullptr;
       woken_ = false;
       ++wait_id_;
-      try {
-        f->coflat_resume();
-      } catch (...) {
-        f->coflat_exception = std::current_exception();
-        f->coflat_state = state_done;
-      }
+      f->coflat_resume_capturing();
       if (f->coflat_done()) {
         if (f == root_)
           break;
@@ -282,19 +268,11 @@ protected:
   /// The root frame finished: complete the Task's future.
   virtual void finish_root() = 0;
 
-  /// Destroys the frames, leaf first; returns without the root.
+  /// Destroys the frames, leaf first; root_ is null afterwards.
   void destroy_frames() noexcept {
     if (!root_)
       return;
-    for (async_frame* f = leaf_; f != root_;) {
-      async_frame* parent = f->coflat_parent;
-      if (f->coflat_disown) {
-        f->coflat_disown(f->coflat_owner);
-        f->coflat_destroy();
-      }
-      f = parent;
-    }
-    std::exchange(root_, nullptr)->coflat_destroy();
+    destroy_chain(root_, leaf_);
     leaf_ = nullptr;
   }
 
@@ -446,8 +424,7 @@ public:
       if (!frame_)
         throw invalid_state_error("cannot await a task twice (or a moved-from task)");
       frame_->coflat_disown = nullptr;
-      if (std::exception_ptr e = std::exchange(frame_->coflat_exception, nullptr))
-        std::rethrow_exception(e);
+      frame_->coflat_rethrow_exception();
       if constexpr (!std::is_void_v<T>)
         return std::move(frame_->coflat_result());
     }
