@@ -7,6 +7,9 @@
 #ifndef COFLAT_ASYNC_GENERATOR_H
 #define COFLAT_ASYNC_GENERATOR_H
 
+#include <coflat/detail/async_generator_state.h>
+#include <coflat/detail/is_generator_exit.h>
+#include <coflat/detail/native_promise.h>
 #include <coflat/errors.h>
 #include <coflat/frame.h>
 #include <coflat/task.h>
@@ -14,41 +17,9 @@
 #include <exception>
 #include <optional>
 #include <stdexcept>
-#include <type_traits>
 #include <utility>
 
-
 namespace coflat {
-
-namespace detail {
-
-/// The frame of an async_generator<T>.
-template <class T> class async_generator_state : public async_frame, public yield_slot<T> {
-public:
-  using coflat_yield_type = T;
-  bool coflat_busy = false; // inside next()/aclose()
-
-  /// `co_yield v`: suspends, giving control back to the consumer; resumed
-  /// by the next next() (or raising what aclose() throws in).
-  using yield_awaiter = detail::yield_awaiter<async_generator_state>;
-
-  template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&>>>
-  yield_awaiter coflat_yield_value(U&& value) {
-    this->coflat_current.emplace(std::forward<U>(value));
-    return yield_awaiter(this);
-  }
-
-  /// For yield_awaiter: the consumer becomes the runner's leaf again.
-  void coflat_yielded() const noexcept { coflat_runner->pop_to(coflat_parent); }
-  /// The value of a resumed co_yield: nothing, or what aclose() threw in.
-  void coflat_received() { coflat_rethrow_pending(); }
-
-protected:
-  async_generator_state() = default;
-  ~async_generator_state() = default;
-};
-
-} // namespace detail
 
 template <class T>
 class

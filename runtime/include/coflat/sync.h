@@ -11,14 +11,14 @@
 #ifndef COFLAT_SYNC_H
 #define COFLAT_SYNC_H
 
+#include <coflat/detail/queue_wait_frame.h>
+#include <coflat/detail/waiter_list.h>
 #include <coflat/errors.h>
 #include <coflat/future.h>
 #include <coflat/task.h>
 
 #include <cstddef>
 #include <deque>
-#include <list>
-#include <memory>
 #include <utility>
 
 namespace coflat {
@@ -32,65 +32,6 @@ class queue_empty : public error {
 public:
   queue_empty() : error("queue empty") {}
 };
-
-namespace detail {
-
-using waiter_list = std::list<std::shared_ptr<future_state<void>>>;
-
-/// One task's place in a waiter list: its future, queued in arrival order.
-class queued_waiter {
-public:
-  queued_waiter() = default;
-  queued_waiter(queued_waiter&& other) noexcept
-      : list_(std::exchange(other.list_, nullptr)), future_(std::move(other.future_)), it_(other.it_) {}
-  queued_waiter& operator=(queued_waiter&&) = delete;
-  ~queued_waiter() { leave(); }
-
-  template <class Handle> void wait(waiter_list& list, Handle h) {
-    future_ = std::make_shared<future_state<void>>();
-    list_ = &list;
-    it_ = list.insert(list.end(), future_);
-    h.coflat_wait_on(*future_);
-  }
-  void leave() noexcept {
-    if (list_)
-      std::exchange(list_, nullptr)->erase(it_);
-  }
-  bool queued() const noexcept { return list_ != nullptr; }
-  future_state<void>& future() const noexcept { return *future_; }
-
-private:
-  waiter_list* list_ = nullptr;
-  std::shared_ptr<future_state<void>> future_;
-  waiter_list::iterator it_;
-};
-
-/// Wakes the first waiter whose future is not done yet (asyncio's
-/// Queue._wakeup_next, Semaphore._wake_up_next); whether one was woken.
-/// With `front_only`, only the longest-waiting one is looked at
-/// (Lock._wake_up_first): if it was woken or cancelled already, its own
-/// resumption or cleanup passes the wake-up on.
-inline bool wake_first(waiter_list& waiters, bool front_only = false) {
-  for (auto& f : waiters) {
-    if (!f->done()) {
-      f->set_result();
-      return true;
-    }
-    if (front_only)
-      break;
-  }
-  return false;
-}
-
-/// Whether a waiter is queued that was not cancelled (woken or not).
-inline bool has_live_waiter(const waiter_list& waiters) noexcept {
-  for (auto& f : waiters)
-    if (!f->cancelled())
-      return true;
-  return false;
-}
-
-} // namespace detail
 
 /// asyncio.Event.
 class async_event {
@@ -243,49 +184,6 @@ private:
   std::size_t value_;
   detail::waiter_list waiters_;
 };
-
-namespace detail {
-
-/// The frame of queue.get()/put(): `while (!op.ready()) await a queued
-/// future; return op.finish();`, and on cancellation asyncio's hand-over.
-template <class T, class Op> class queue_wait_frame final : public task_state<T> {
-public:
-  explicit queue_wait_frame(Op op) : op_(std::move(op)) {}
-  void coflat_resume() override {
-    if (this->coflat_state == 1) {
-      this->coflat_state = state_running;
-      try {
-        this->coflat_rethrow_pending();
-        waiter_.future().result();
-        waiter_.leave();
-      } catch (...) {
-        waiter_.future().cancel(); // a no-op if it was woken
-        waiter_.leave();
-        if (!op_.blocked() && !waiter_.future().cancelled())
-          wake_first(op_.waiters());
-        throw;
-      }
-    }
-    this->coflat_state = state_running;
-    if (op_.blocked()) {
-      this->coflat_state = 1;
-      waiter_.wait(op_.waiters(), resume_handle(this));
-      return;
-    }
-    this->coflat_state = state_done;
-    if constexpr (std::is_void_v<T>)
-      op_.finish();
-    else
-      this->coflat_return_value(op_.finish());
-  }
-  void coflat_destroy() noexcept override { delete this; }
-
-private:
-  Op op_;
-  queued_waiter waiter_;
-};
-
-} // namespace detail
 
 /// asyncio.Queue: FIFO; maxsize 0 is unbounded.  get() and put() return
 /// tasks (like Python's coroutines), awaited inline.
