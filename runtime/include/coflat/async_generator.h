@@ -7,6 +7,9 @@
 #ifndef COFLAT_ASYNC_GENERATOR_H
 #define COFLAT_ASYNC_GENERATOR_H
 
+#include <coflat/detail/async_generator_state.h>
+#include <coflat/detail/is_generator_exit.h>
+#include <coflat/detail/native_promise.h>
 #include <coflat/errors.h>
 #include <coflat/frame.h>
 #include <coflat/task.h>
@@ -14,48 +17,9 @@
 #include <exception>
 #include <optional>
 #include <stdexcept>
-#include <type_traits>
 #include <utility>
 
-
 namespace coflat {
-
-namespace detail {
-
-/// The frame of an async_generator<T>.
-template <class T> class async_generator_state : public async_frame {
-public:
-  using coflat_yield_type = T;
-  std::optional<T> coflat_current; // the value just yielded
-  bool coflat_busy = false;        // inside next()/aclose()
-
-  /// `co_yield v`: suspends, giving control back to the consumer; resumed
-  /// by the next next() (or raising what aclose() throws in).
-  class yield_awaiter {
-  public:
-    explicit yield_awaiter(async_generator_state* self) noexcept : self_(self) {}
-    bool await_ready() const noexcept { return false; }
-    template <class Handle> void await_suspend(Handle) const noexcept {
-      self_->coflat_runner->pop_to(self_->coflat_parent);
-    }
-    void await_resume() const { self_->coflat_rethrow_pending(); }
-
-  private:
-    async_generator_state* self_;
-  };
-
-  template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&>>>
-  yield_awaiter coflat_yield_value(U&& value) {
-    coflat_current.emplace(std::forward<U>(value));
-    return yield_awaiter(this);
-  }
-
-protected:
-  async_generator_state() = default;
-  ~async_generator_state() = default;
-};
-
-} // namespace detail
 
 template <class T>
 class
@@ -107,8 +71,7 @@ public:
       if (!frame_)
         throw invalid_state_error("next() of a moved-from async_generator");
       frame_->coflat_busy = false;
-      if (std::exception_ptr e = std::exchange(frame_->coflat_exception, nullptr))
-        std::rethrow_exception(e);
+      frame_->coflat_rethrow_exception();
       return std::exchange(frame_->coflat_current, std::nullopt);
     }
 

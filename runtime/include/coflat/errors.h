@@ -38,21 +38,6 @@ public:
   const char* what() const noexcept { return "cancelled"; }
 };
 
-namespace detail {
-
-inline bool is_generator_exit(const std::exception_ptr& e) noexcept {
-  if (!e)
-    return false;
-  try {
-    std::rethrow_exception(e);
-  } catch (const generator_exit&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
-}
-
-} // namespace detail
 } // namespace coflat
 
 #endif // COFLAT_ERRORS_H

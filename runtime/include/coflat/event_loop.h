@@ -16,6 +16,9 @@
 #ifndef COFLAT_EVENT_LOOP_H
 #define COFLAT_EVENT_LOOP_H
 
+#include <coflat/detail/pending_task.h>
+#include <coflat/detail/running_loop.h>
+#include <coflat/detail/scheduled_callback.h>
 #include <coflat/errors.h>
 
 #include <algorithm>
@@ -40,31 +43,6 @@ namespace coflat {
 
 template <class T> class task;
 template <class T> class future;
-class event_loop;
-
-namespace detail {
-/// The loop running on this thread (asyncio's _get_running_loop()).
-inline thread_local event_loop* running_loop = nullptr;
-
-/// A scheduled callback that can be cancelled before it runs.
-struct scheduled_callback {
-  std::function<void()> fn;
-  bool cancelled = false;
-};
-
-/// Ties every pending task of a loop together, so that close() can destroy
-/// the ones that never finished.
-class pending_task {
-public:
-  virtual void coflat_abandon() noexcept = 0; // destroy frames, drop self-ownership
-  virtual bool coflat_cancel_task() = 0;      // Task.cancel()
-  pending_task* prev_pending = nullptr;
-  pending_task* next_pending = nullptr;
-
-protected:
-  ~pending_task() = default;
-};
-} // namespace detail
 
 /// What call_later and call_at return (asyncio.TimerHandle).
 class timer_handle {

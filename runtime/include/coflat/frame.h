@@ -7,6 +7,12 @@
 // of the state classes, so the user's own names in the body are never
 // shadowed by runtime members.
 //
+// This is the interface of the lowered output: the tool emits these names
+// (state_running, state_done, frame_handle, addr, address_of, destroy_at,
+// type_t, scope_guard), so they stay here, under these names, although
+// they are in namespace detail.  The rest of the runtime's internals are in
+// coflat/detail/.
+//
 // State encoding (`frame_base::coflat_state`):
 //   0               not started
 //   state_running   inside coflat_resume()
@@ -117,67 +123,6 @@ private:
   Frame* frame_;
   int scope_;
 };
-
-/// Where the body's `co_return value;` is kept (StopIteration.value, a
-/// task's result).
-template <class Return> class return_slot {
-public:
-  template <class U> void coflat_return_value(U&& value) {
-    coflat_returned.emplace(std::forward<U>(value));
-  }
-  bool coflat_has_result() const noexcept { return coflat_returned.has_value(); }
-  Return& coflat_result() {
-    if (!coflat_returned)
-      throw invalid_state_error("the coroutine has not returned a value");
-    return *coflat_returned;
-  }
-
-private:
-  std::optional<Return> coflat_returned;
-};
-template <> class return_slot<void> {
-public:
-  bool coflat_has_result() const noexcept { return true; }
-  void coflat_result() const noexcept {}
-};
-
-#if defined(__cpp_impl_coroutine)
-/// What the native promise types of generator, task and async_generator
-/// share: a lazy start, a final suspension (the owner destroys the frame),
-/// and coflat_resume/coflat_destroy over the coroutine handle, so that the
-/// runtime drives a native frame exactly like a lowered one.
-template <class Promise, class State> class native_promise : public State {
-public:
-  std::suspend_always initial_suspend() const noexcept { return {}; }
-  std::suspend_always final_suspend() const noexcept { return {}; }
-  // Kept, not rethrown: clang does not mark a coroutine finished when
-  // unhandled_exception() rethrows (llvm-project#61900), and destroy()
-  // would then run the locals' destructors a second time.
-  void unhandled_exception() noexcept { this->coflat_exception = std::current_exception(); }
-  void coflat_resume() override {
-    auto h = handle();
-    this->coflat_state = state_running;
-    h.resume();
-    this->coflat_state = h.done() ? state_done : 1;
-  }
-  void coflat_destroy() noexcept override { handle().destroy(); }
-
-private:
-  std::coroutine_handle<Promise> handle() noexcept {
-    return std::coroutine_handle<Promise>::from_promise(static_cast<Promise&>(*this));
-  }
-};
-
-/// return_value / return_void, forwarded to the state's return slot.
-template <class Promise, class Return> struct native_return {
-  template <class U> void return_value(U&& value) {
-    static_cast<Promise*>(this)->coflat_return_value(std::forward<U>(value));
-  }
-};
-template <class Promise> struct native_return<Promise, void> {
-  void return_void() noexcept {}
-};
-#endif
 
 } // namespace coflat::detail
 

@@ -7,10 +7,14 @@
 //
 // Delegation (co_yield yield_from(sub)) links frames into a chain; the root
 // remembers the innermost active frame (the leaf) and resumes it directly, so
-// every element of an N-deep chain costs O(1).
+// every element of an N-deep chain costs O(1) (detail/generator_state.h).
 #ifndef COFLAT_GENERATOR_H
 #define COFLAT_GENERATOR_H
 
+#include <coflat/detail/chained_frame.h>
+#include <coflat/detail/generator_state.h>
+#include <coflat/detail/is_generator_exit.h>
+#include <coflat/detail/native_promise.h>
 #include <coflat/errors.h>
 #include <coflat/frame.h>
 
@@ -18,236 +22,13 @@
 #include <exception>
 #include <iterator>
 #include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
-
 
 namespace coflat {
 
 template <class Yield, class Send = void, class Return = void> class generator;
-
-namespace detail {
-
-/// Where a resumed `co_yield` finds the value passed to send().
-template <class Send> class send_slot {
-public:
-  std::optional<Send> coflat_sent;
-
-protected:
-  /// A co_yield resumed by next() evaluates to a value-initialised Send.
-  Send coflat_take_sent() {
-    if (!coflat_sent) {
-      if constexpr (std::is_default_constructible_v<Send>)
-        return Send{};
-      else
-        throw invalid_state_error("generator resumed by next() but its Send type "
-                                  "is not default-constructible");
-    }
-    Send value = std::move(*coflat_sent);
-    coflat_sent.reset();
-    return value;
-  }
-};
-template <> class send_slot<void> {
-protected:
-  void coflat_take_sent() noexcept {}
-};
-
-template <class Yield, class Send, class Range> class range_state;
-
-/// The argument of `co_yield yield_from(generator)`.
-template <class Yield, class Send, class Return> struct generator_delegation {
-  generator<Yield, Send, Return> sub;
-};
-
-/// The argument of `co_yield yield_from(range)`: a reference to an lvalue
-/// range, or the moved-in rvalue range.
-template <class Range> struct range_delegation {
-  Range range;
-};
-
-/// What every frame of a delegation chain shares, whatever its Return
-/// type: what it yielded, what is sent or thrown into it, what escaped it,
-/// and the links.  Every member is `coflat_`-prefixed because a lowered frame
-/// derives from this class and the user's names in its body must not be
-/// shadowed.
-template <class Yield, class Send>
-class generator_link : public frame_base, public send_slot<Send> {
-public:
-  std::optional<Yield> coflat_current;   // the value just yielded
-  std::exception_ptr coflat_pending;     // raised where the body resumes
-  std::exception_ptr coflat_exception;   // escaped the body
-  generator_link* coflat_parent = nullptr; // the frame delegating to this one
-  generator_link* coflat_root = this;      // the frame the generator object owns
-  generator_link* coflat_leaf = this;      // on the root: the innermost active frame
-  /// Set while this frame is a delegation's sub owned by its parent's
-  /// awaiter: forgets it there, so that destroying a chain can go leaf first
-  /// (iteratively) instead of recursing through the awaiters.
-  void (*coflat_disown)(void*) noexcept = nullptr;
-  void* coflat_owner = nullptr;
-
-  bool coflat_done() const noexcept { return this->coflat_state == state_done; }
-
-  void coflat_rethrow_pending() {
-    if (std::exception_ptr e = std::exchange(coflat_pending, nullptr))
-      std::rethrow_exception(e);
-  }
-  Send coflat_received() {
-    coflat_rethrow_pending();
-    return this->coflat_take_sent();
-  }
-  void coflat_delegate_to(generator_link* sub) noexcept {
-    // sub was a root: if it is itself suspended inside a delegation, its
-    // innermost frame becomes our chain's leaf.
-    generator_link* leaf = std::exchange(sub->coflat_leaf, sub);
-    sub->coflat_parent = this;
-    for (generator_link* f = leaf;; f = f->coflat_parent) {
-      f->coflat_root = coflat_root;
-      if (f == sub)
-        break;
-    }
-    coflat_root->coflat_leaf = leaf;
-  }
-
-protected:
-  generator_link() = default;
-  ~generator_link() = default;
-};
-
-/// The state of one generator frame: a chain link plus the returned value.
-template <class Yield, class Send, class Return>
-class generator_state : public generator_link<Yield, Send>, public return_slot<Return> {
-public:
-  using coflat_yield_type = Yield;
-  using coflat_send_type = Send;
-  using coflat_return_type = Return;
-
-  /// The awaiter of a plain `co_yield value`: always suspends; resumed, it
-  /// raises the exception thrown in (throw_exception/close) or evaluates to
-  /// the sent value.
-  class yield_awaiter {
-  public:
-    explicit yield_awaiter(generator_state* self) noexcept : self_(self) {}
-    bool await_ready() const noexcept { return false; }
-    template <class Handle> void await_suspend(Handle) const noexcept {}
-    Send await_resume() const { return self_->coflat_received(); }
-
-  private:
-    generator_state* self_;
-  };
-
-  /// The awaiter of `co_yield yield_from(sub)`: links sub as the chain's
-  /// leaf; resumed, it evaluates to sub's return value or raises what
-  /// escaped sub.
-  template <class SubReturn> class delegate_awaiter {
-  public:
-    delegate_awaiter(generator_state* self, generator<Yield, Send, SubReturn> sub) noexcept
-        : self_(self), sub_(std::move(sub)) {}
-    bool await_ready() const noexcept { return !sub_.state_ || sub_.done(); }
-    template <class Handle> void await_suspend(Handle) noexcept {
-      self_->coflat_delegate_to(sub_.state_);
-      sub_.state_->coflat_owner = this;
-      sub_.state_->coflat_disown = [](void* awaiter) noexcept {
-        static_cast<delegate_awaiter*>(awaiter)->sub_.state_ = nullptr;
-      };
-    }
-    SubReturn await_resume() {
-      self_->coflat_rethrow_pending();
-      if (!sub_.state_)
-        throw invalid_state_error("yield_from of a moved-from generator");
-      if (std::exception_ptr e = std::exchange(sub_.state_->coflat_exception, nullptr))
-        std::rethrow_exception(e);
-      if constexpr (!std::is_void_v<SubReturn>)
-        return std::move(sub_.state_->coflat_result());
-    }
-
-  private:
-    generator_state* self_;
-    generator<Yield, Send, SubReturn> sub_;
-  };
-
-  /// The awaiter of `co_yield yield_from(range)`: the range is walked by a
-  /// small hand-written frame linked as the chain's leaf.
-  template <class Range> class range_awaiter {
-  public:
-    range_awaiter(generator_state* self, Range&& range)
-        : self_(self), sub_(std::forward<Range>(range)) {}
-    bool await_ready() const noexcept { return false; }
-    template <class Handle> void await_suspend(Handle) noexcept { self_->coflat_delegate_to(&sub_); }
-    void await_resume() {
-      self_->coflat_rethrow_pending();
-      if (std::exception_ptr e = std::exchange(sub_.coflat_exception, nullptr))
-        std::rethrow_exception(e);
-    }
-
-  private:
-    generator_state* self_;
-    range_state<Yield, Send, Range> sub_;
-  };
-
-  // --- used by the body (native promise_type and lowered frames) ---
-
-  template <class U, class = std::enable_if_t<std::is_constructible_v<Yield, U&&>>>
-  yield_awaiter coflat_yield_value(U&& value) {
-    this->coflat_current.emplace(std::forward<U>(value));
-    return yield_awaiter(this);
-  }
-  template <class SubReturn>
-  delegate_awaiter<SubReturn>
-  coflat_yield_value(generator_delegation<Yield, Send, SubReturn>&& d) noexcept {
-    return delegate_awaiter<SubReturn>(this, std::move(d.sub));
-  }
-  template <class Range> range_awaiter<Range> coflat_yield_value(range_delegation<Range>&& d) {
-    return range_awaiter<Range>(this, std::forward<Range>(d.range));
-  }
-
-protected:
-  generator_state() = default;
-  ~generator_state() = default;
-};
-
-/// The leaf frame of `yield_from(range)`: yields each element; what is
-/// thrown in is raised at the delegating co_yield (an iterator has no
-/// throw()); sent values are ignored.
-template <class Yield, class Send, class Range>
-class range_state final : public generator_link<Yield, Send> {
-public:
-  explicit range_state(Range&& range) : range_(std::forward<Range>(range)) {}
-
-  void coflat_resume() override {
-    if (this->coflat_pending) {
-      this->coflat_exception = std::exchange(this->coflat_pending, nullptr);
-      this->coflat_state = state_done;
-      return;
-    }
-    using std::begin;
-    using std::end;
-    if (!it_)
-      it_.emplace(begin(range_));
-    else
-      ++*it_;
-    if (*it_ == end(range_)) {
-      this->coflat_state = state_done;
-      return;
-    }
-    this->coflat_current.emplace(**it_);
-    this->coflat_state = 1;
-  }
-  void coflat_destroy() noexcept override {} // owned by its awaiter
-
-private:
-  using iterator = decltype(std::begin(std::declval<std::remove_reference_t<Range>&>()));
-  Range range_;
-  std::optional<iterator> it_;
-};
-
-/// The size of the last native C++20 generator frame allocated (what clang
-/// or g++ chose for the coroutine): bench/ compares it with the lowered
-/// frame's sizeof.  Not synchronised; for measurement only.
-inline std::size_t last_native_frame_size = 0;
-
-
-} // namespace detail
 
 /// `co_yield yield_from(std::move(sub))`: delegate to another generator
 /// (PEP 380); the expression evaluates to sub's return value.
@@ -281,11 +62,6 @@ public:
                              public detail::native_return<promise_type, Return> {
   public:
     generator get_return_object() noexcept { return generator(this); }
-    static void* operator new(std::size_t size) {
-      detail::last_native_frame_size = size;
-      return ::operator new(size);
-    }
-    static void operator delete(void* frame) noexcept { ::operator delete(frame); }
     template <class U> decltype(auto) yield_value(U&& value) {
       return this->coflat_yield_value(std::forward<U>(value));
     }
@@ -403,21 +179,9 @@ private:
   }
 
   void reset() noexcept {
-    if (!state_)
-      return;
-    // A chain suspended in a delegation is destroyed leaf first, each sub
-    // taken from its parent's awaiter: the order C++ gives (the awaiter is
-    // the newest object of its frame), without recursing N deep.
-    link_type* root = state_;
-    for (link_type* f = root->coflat_leaf; f != root;) {
-      link_type* parent = f->coflat_parent;
-      if (f->coflat_disown) {
-        f->coflat_disown(f->coflat_owner);
-        f->coflat_destroy();
-      }
-      f = parent;
-    }
-    std::exchange(state_, nullptr)->coflat_destroy();
+    // A chain suspended in a delegation is destroyed leaf first.
+    if (state_)
+      detail::destroy_chain(state_, state_->coflat_leaf);
   }
 
   /// Steps the chain until a frame yields a value or the root finishes.
@@ -440,12 +204,7 @@ private:
     link_type* closing = exiting ? target : nullptr;
     target->coflat_pending = std::move(raise);
     for (;;) {
-      try {
-        target->coflat_resume();
-      } catch (...) {
-        target->coflat_exception = std::current_exception();
-        target->coflat_state = detail::state_done;
-      }
+      target->coflat_resume_capturing();
       if (!target->coflat_done()) {
         if (!target->coflat_current) { // it delegated: start the new leaf
           target = root->coflat_leaf;
@@ -464,8 +223,7 @@ private:
         return result;
       }
       if (target == static_cast<link_type*>(root)) {
-        if (std::exception_ptr e = std::exchange(root->coflat_exception, nullptr))
-          std::rethrow_exception(e);
+        root->coflat_rethrow_exception();
         return result;
       }
       link_type* sub = target;

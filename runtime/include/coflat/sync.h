@@ -11,14 +11,14 @@
 #ifndef COFLAT_SYNC_H
 #define COFLAT_SYNC_H
 
+#include <coflat/detail/queue_wait_frame.h>
+#include <coflat/detail/waiter_list.h>
 #include <coflat/errors.h>
 #include <coflat/future.h>
 #include <coflat/task.h>
 
 #include <cstddef>
 #include <deque>
-#include <list>
-#include <memory>
 #include <utility>
 
 namespace coflat {
@@ -32,50 +32,6 @@ class queue_empty : public error {
 public:
   queue_empty() : error("queue empty") {}
 };
-
-namespace detail {
-
-using waiter_list = std::list<std::shared_ptr<future_state<void>>>;
-
-/// One task's place in a waiter list: its future, queued in arrival order.
-class queued_waiter {
-public:
-  queued_waiter() = default;
-  queued_waiter(queued_waiter&& other) noexcept
-      : list_(std::exchange(other.list_, nullptr)), future_(std::move(other.future_)), it_(other.it_) {}
-  queued_waiter& operator=(queued_waiter&&) = delete;
-  ~queued_waiter() { leave(); }
-
-  template <class Handle> void wait(waiter_list& list, Handle h) {
-    future_ = std::make_shared<future_state<void>>();
-    list_ = &list;
-    it_ = list.insert(list.end(), future_);
-    h.coflat_wait_on(*future_);
-  }
-  void leave() noexcept {
-    if (list_)
-      std::exchange(list_, nullptr)->erase(it_);
-  }
-  bool queued() const noexcept { return list_ != nullptr; }
-  future_state<void>& future() const noexcept { return *future_; }
-
-private:
-  waiter_list* list_ = nullptr;
-  std::shared_ptr<future_state<void>> future_;
-  waiter_list::iterator it_;
-};
-
-/// Wakes the first waiter not done yet (asyncio's _wakeup_next).
-inline bool wake_first(waiter_list& waiters) {
-  for (auto& f : waiters)
-    if (!f->done()) {
-      f->set_result();
-      return true;
-    }
-  return false;
-}
-
-} // namespace detail
 
 /// asyncio.Event.
 class async_event {
@@ -140,7 +96,7 @@ public:
       }
     }
     bool await_ready() const noexcept {
-      if (lock_->locked_ || lock_->has_live_waiter())
+      if (lock_->locked_ || detail::has_live_waiter(lock_->waiters_))
         return false;
       lock_->locked_ = true;
       return true;
@@ -162,16 +118,7 @@ public:
   acquire_awaiter acquire() noexcept { return acquire_awaiter(this); }
 
 private:
-  bool has_live_waiter() const noexcept {
-    for (auto& f : waiters_)
-      if (!f->cancelled())
-        return true;
-    return false;
-  }
-  void wake_up_first() {
-    if (!waiters_.empty() && !waiters_.front()->done())
-      waiters_.front()->set_result();
-  }
+  void wake_up_first() { detail::wake_first(waiters_, /*front_only=*/true); }
 
   bool locked_ = false;
   detail::waiter_list waiters_;
@@ -182,14 +129,7 @@ class async_semaphore {
 public:
   explicit async_semaphore(std::size_t value = 1) : value_(value) {}
 
-  bool locked() const noexcept {
-    if (value_ == 0)
-      return true;
-    for (auto& f : waiters_)
-      if (!f->cancelled())
-        return true;
-    return false;
-  }
+  bool locked() const noexcept { return value_ == 0 || detail::has_live_waiter(waiters_); }
   void release() {
     ++value_;
     wake_up_next();
@@ -233,61 +173,17 @@ public:
 
 private:
   bool wake_up_next() {
-    for (auto& f : waiters_)
-      if (!f->done()) {
-        --value_;
-        f->set_result();
-        return true;
-      }
+    // The slot is taken before the waiter is woken, as asyncio does.
+    --value_;
+    if (detail::wake_first(waiters_))
+      return true;
+    ++value_;
     return false;
   }
 
   std::size_t value_;
   detail::waiter_list waiters_;
 };
-
-namespace detail {
-
-/// The frame of queue.get()/put(): `while (!op.ready()) await a queued
-/// future; return op.finish();`, and on cancellation asyncio's hand-over.
-template <class T, class Op> class queue_wait_frame final : public task_state<T> {
-public:
-  explicit queue_wait_frame(Op op) : op_(std::move(op)) {}
-  void coflat_resume() override {
-    if (this->coflat_state == 1) {
-      this->coflat_state = state_running;
-      try {
-        this->coflat_rethrow_pending();
-        waiter_.future().result();
-        waiter_.leave();
-      } catch (...) {
-        waiter_.future().cancel(); // a no-op if it was woken
-        waiter_.leave();
-        if (!op_.blocked() && !waiter_.future().cancelled())
-          wake_first(op_.waiters());
-        throw;
-      }
-    }
-    this->coflat_state = state_running;
-    if (op_.blocked()) {
-      this->coflat_state = 1;
-      waiter_.wait(op_.waiters(), resume_handle(this));
-      return;
-    }
-    this->coflat_state = state_done;
-    if constexpr (std::is_void_v<T>)
-      op_.finish();
-    else
-      this->coflat_return_value(op_.finish());
-  }
-  void coflat_destroy() noexcept override { delete this; }
-
-private:
-  Op op_;
-  queued_waiter waiter_;
-};
-
-} // namespace detail
 
 /// asyncio.Queue: FIFO; maxsize 0 is unbounded.  get() and put() return
 /// tasks (like Python's coroutines), awaited inline.
