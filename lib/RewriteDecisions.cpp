@@ -2,8 +2,8 @@
 //
 // Everything in the body is printed as the user's text except the nodes
 // below: suspending full-expressions, hoisted declarations, frame objects
-// renamed or held by pointer, guarded scopes, co_return, ...  The emitter
-// prints each of them by its lowering; the analysis refuses those written in
+// renamed or held by pointer, guarded scopes, co_return, ...  The printers
+// print each of them by its lowering; the analysis refuses those written in
 // a macro's body, whose text cannot be rewritten.  Both ask these functions,
 // which read only the model.
 //
@@ -66,8 +66,7 @@ bool Coroutine::rewritesStatement(const Stmt *S) const {
   }
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     int R = regionOf(CS);
-    return R >= 0 && (Regions[R].guarded() || Regions[R].isBarrier() ||
-                      (Regions[R].Parent >= 0 && Regions[Regions[R].Parent].K == Region::Kind::Try));
+    return R >= 0 && (Regions[R].guarded() || Regions[R].isBarrier() || Regions[R].TryBody);
   }
   if (const auto *F = dyn_cast<ForStmt>(S))
     return ContinueLabel.count(F) || (F->getInit() && rewritesStatement(F->getInit())) ||

@@ -56,8 +56,10 @@ public:
   /// Runs the body to its next suspension.  An exception that escapes it
   /// (a lowered frame lets it escape) is kept in coflat_exception and the
   /// frame is done: what a native promise's unhandled_exception() does, so
-  /// the chain's driver treats both kinds alike.
-  void coflat_resume_capturing() {
+  /// the chain's driver treats both kinds alike.  It runs once per element
+  /// on the hot path of next(), send() and a task's step: always inlined (a
+  /// call here cost 5-15% per element when the compiler kept it out of line).
+  [[gnu::always_inline]] inline void coflat_resume_capturing() {
     try {
       this->coflat_resume();
     } catch (...) {
