@@ -36,17 +36,27 @@ out=$("$work/app/b/app" | tr '\n' ' ')
 echo "PASS: find_package project builds and runs"
 
 # A second checkout elsewhere lowers to the same bytes: the #line paths are
-# relative to the source directory.
-cp -r "$src/test/cmake/app" "$work/checkout2"
-cp "$work/checkout2/config.h.in" "$work/checkout2/config.h"
-cmake -S "$work/checkout2" -B "$work/checkout2/build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
-  -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+# relative to the source directory.  So a compiler cache hits across the
+# two: both checkouts are built through ccache (base_dir above them), the
+# second one only from the cache.
+export CCACHE_DIR="$work/ccache" CCACHE_BASEDIR="$work"
+for checkout in checkout1 checkout2; do
+  cp -r "$src/test/cmake/app" "$work/$checkout"
+  cp "$work/$checkout/config.h.in" "$work/$checkout/config.h"
+  cmake -S "$work/$checkout" -B "$work/$checkout/build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+done
+cmake --build "$work/checkout1/build" >"$work/checkout1.log" || { cat "$work/checkout1.log"; fail "first checkout"; }
+ccache -z >/dev/null
 cmake --build "$work/checkout2/build" >"$work/checkout2.log" || { cat "$work/checkout2.log"; fail "second checkout"; }
-cmp "$work/app/b/coflat/app/main.cpp" "$work/checkout2/build/coflat/app/main.cpp" \
-  || fail "two checkouts lowered to different bytes"
-grep -q '^#line [0-9]* "./main.cpp"$' "$work/app/b/coflat/app/main.cpp" || fail "#line paths are not relative"
-! grep -q "$work" "$work/app/b/coflat/app/main.cpp" || fail "the lowered file names the checkout"
-echo "PASS: two checkouts lower to the same bytes"
+lowered1="$work/checkout1/build/coflat/app/main.cpp"
+cmp "$lowered1" "$work/checkout2/build/coflat/app/main.cpp" || fail "two checkouts lowered to different bytes"
+grep -q '^#line [0-9]* "./main.cpp"$' "$lowered1" || fail "#line paths are not relative"
+! grep -q "$work" "$lowered1" || fail "the lowered file names the checkout"
+ccache --print-stats | grep -qx $'cache_miss\t0' || { ccache -s; fail "the second checkout missed the compiler cache"; }
+ccache --print-stats | grep -q $'^\(direct\|preprocessed\)_cache_hit\t[1-9]' || { ccache -s; fail "no cache hit"; }
+unset CCACHE_DIR CCACHE_BASEDIR
+echo "PASS: two checkouts lower to the same bytes, and the second hits the compiler cache"
 
 lowered="$work/app/b/coflat/app/main.cpp"
 [ -f "$lowered" ] || fail "no lowered file at $lowered"
