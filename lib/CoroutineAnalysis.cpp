@@ -372,7 +372,7 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
             V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-            !V->getType().isVolatileQualified() && !Op->getType()->isVoidType())
+            !V->getType().isVolatileQualified())
           C.MovesOperand.insert(Ret);
       walkFullExpr(Op, R, false);
     }

@@ -59,7 +59,7 @@ public:
   /// the chain's driver treats both kinds alike.  It runs once per element
   /// on the hot path of next(), send() and a task's step: always inlined (a
   /// call here cost 5-15% per element when the compiler kept it out of line).
-  [[gnu::always_inline]] inline void coflat_resume_capturing() {
+  [[gnu::always_inline]] void coflat_resume_capturing() {
     try {
       this->coflat_resume();
     } catch (...) {
