@@ -26,6 +26,9 @@ namespace coflat {
 /// or as the variable E initialises).
 bool buildsInitializerList(const clang::Expr *E);
 
+/// Whether S has a lambda, which no decltype may hold (C++17).
+bool containsLambda(const clang::Stmt *S);
+
 class Analyzer {
 public:
   Analyzer(const clang::FunctionDecl *FD, CoroutineKind K, llvm::StringRef FrameName, clang::ASTContext &Ctx)
@@ -62,8 +65,15 @@ private:
   unsigned newRegion(Region::Kind K, const clang::Stmt *S, int Parent);
   unsigned addObject(FrameObject::Kind K, std::string Name, clang::QualType T, unsigned R,
                      clang::SourceLocation L);
+  /// An object of a template's frame whose type is named from an
+  /// expression (FrameObject::FromExpression): TypeOf, or else TypeOfText.
+  unsigned addObjectOfExpression(FrameObject::Kind K, std::string Name, std::string Pattern,
+                                 const clang::Expr *TypeOf, std::string TypeOfText, unsigned R,
+                                 clang::SourceLocation L);
   std::string uniqueName(llvm::StringRef Base);
-  bool hoistLocal(const clang::VarDecl *V, unsigned R);
+  /// InitText: what initialises V when its initialiser is not in the AST
+  /// (a range-for's variable in a template: `*__begin`).
+  bool hoistLocal(const clang::VarDecl *V, unsigned R, llvm::StringRef InitText = "");
 
   // --- the walk over the body ---
   void walk(const clang::Stmt *S, unsigned R);
@@ -79,7 +89,9 @@ private:
   void split(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
   unsigned newBool(const clang::Expr *At, unsigned F);
   int evalInto(const clang::Expr *E, int Object, unsigned F, std::vector<ExprStep> &Steps);
-  void splitSuspend(const clang::CoroutineSuspendExpr *S, unsigned F, std::vector<ExprStep> &Steps);
+  void splitSuspend(const clang::Expr *S, unsigned F, std::vector<ExprStep> &Steps);
+  void splitResolvedOperand(const clang::CoroutineSuspendExpr *S, const clang::Expr *Operand, unsigned F);
+  void checkDependentTemporaries(const clang::Expr *E, std::vector<ExprStep> &Steps);
   void spillBefore(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
   int spillObject(const clang::Expr *E, unsigned F);
   void hoistTemporaries(const clang::Expr *E, unsigned F, bool OwnBind = false);
@@ -88,6 +100,7 @@ private:
 
   void finishPoints();
   void assignSlots();
+  void assignTemplateSlots();
   bool isTryBlock(unsigned R) const;
 
   const clang::FunctionDecl *FD;
@@ -98,7 +111,7 @@ private:
   bool Failed = false;
 
   llvm::DenseMap<const clang::Stmt *, bool> SuspendMemo;
-  llvm::DenseMap<const clang::CoroutineSuspendExpr *, unsigned> PointId;
+  llvm::DenseMap<const clang::Expr *, unsigned> PointId;
   std::vector<std::vector<unsigned>> FullExprLive; // per point: FullExpr objects
   llvm::StringSet<> UsedNames;     // frame member names
   llvm::DenseSet<unsigned> ReportedLocalTypes; // locations already diagnosed

@@ -4,6 +4,9 @@
 #include "Analyzer.h"
 #include "FrameLayout.h"
 #include "FrameTypes.h"
+#include "SourceRewriter.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
 
 #include <algorithm>
 
@@ -18,13 +21,16 @@ void Analyzer::collectPoints(const Stmt *S) {
     collectPoints(Ret->getOperand()); // not the promise call that repeats it
     return;
   }
-  if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
-    if (SE->getKeywordLoc().isMacroID())
-      error(SE->getKeywordLoc(), Diag::SuspendInMacro);
+  if (isSuspension(S)) {
+    const auto *SE = cast<Expr>(S);
+    if (keywordLoc(SE).isMacroID())
+      error(keywordLoc(SE), Diag::SuspendInMacro);
     collectPoints(operandOf(SE));
     SuspendPoint P;
     P.K = isa<CoyieldExpr>(SE) ? SuspendPoint::Kind::Yield : SuspendPoint::Kind::Await;
     P.E = SE;
+    const auto *CSE = dyn_cast<CoroutineSuspendExpr>(SE);
+    P.Dependent = !CSE || !CSE->getResumeExpr();
     P.Id = 0;
     P.Awaiter = 0;
     P.Region = 0;
@@ -43,7 +49,7 @@ bool Analyzer::suspends(const Stmt *S) {
   auto It = SuspendMemo.find(S);
   if (It != SuspendMemo.end())
     return It->second;
-  bool Result = isa<CoroutineSuspendExpr>(S);
+  bool Result = isSuspension(S);
   if (!Result && !isa<LambdaExpr>(S))
     for (const Stmt *Child : S->children())
       if (suspends(Child)) {
@@ -90,12 +96,13 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   O.Type = T;
   O.Loc = L;
   O.Region = R;
-  O.TypeName = frameTypeName(T, Ctx);
+  O.TypeName = T->isDependentType() && T->getContainedDeducedType() ? "" : frameTypeName(T, Ctx);
   // Once per declaration: a range-for's hidden variables share its location.
-  if (O.TypeName.empty() && ReportedLocalTypes.insert(L.getRawEncoding()).second)
+  if (O.TypeName.empty() && !T->isDependentType() && ReportedLocalTypes.insert(L.getRawEncoding()).second)
     error(L, Diag::LocalType, {T.getAsString()});
   assert(!T->isReferenceType() && "references live in the frame as pointers");
-  if (T.isDestructedType()) {
+  // A dependent type may have a destructor: it is destroyed as if it had.
+  if (T.isDestructedType() || T->isDependentType()) {
     Region &Reg = C.Regions[R];
     O.DestroyIndex = Reg.NumDestroyed++;
   }
@@ -103,6 +110,18 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   C.Objects.push_back(std::move(O));
   C.Regions[R].Objects.push_back(Index);
   return Index;
+}
+
+unsigned Analyzer::addObjectOfExpression(FrameObject::Kind K, std::string Name, std::string Pattern,
+                                         const Expr *TypeOf, std::string TypeOfText, unsigned R,
+                                         SourceLocation L) {
+  unsigned O = addObject(K, std::move(Name), Ctx.DependentTy, R, L);
+  FrameObject &Obj = C.Objects[O];
+  Obj.TypeName = std::move(Pattern);
+  Obj.FromExpression = true;
+  Obj.TypeOf = TypeOf;
+  Obj.TypeOfText = std::move(TypeOfText);
+  return O;
 }
 
 // E below the nodes Sema wraps around a temporary: cleanups, implicit
@@ -155,6 +174,11 @@ static InitForm initFormOf(const VarDecl *V) {
   const Expr *Init = V->getInit();
   if (!Init)
     return InitForm::Default;
+  // What a dependent initialiser selects is not known: copy-initialisation
+  // is what the declaration says.
+  if ((Init->isTypeDependent() || V->getType()->isDependentType()) && V->getInitStyle() == VarDecl::CInit &&
+      !V->getType()->isArrayType() && !isa<InitListExpr>(Init->IgnoreImplicit()))
+    return InitForm::Copy;
   const Expr *Bare = Init;
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(Bare))
     Bare = EWC->getSubExpr();
@@ -186,9 +210,28 @@ static InitForm initFormOf(const VarDecl *V) {
   return InitForm::Copy;
 }
 
-bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
+bool Analyzer::hoistLocal(const VarDecl *V, unsigned R, StringRef InitText) {
   QualType T = V->getType();
   bool ViaPointer = T->isReferenceType();
+  // In a template, a placeholder is deduced from the initialiser.
+  std::optional<std::string> Deduced;
+  if (T->isDependentType() && T->getContainedDeducedType()) {
+    Deduced = deducedTypePattern(T);
+    if (!Deduced || (!V->getInit() && InitText.empty()) ||
+        (V->getInit() && isa<InitListExpr>(V->getInit()->IgnoreImplicit()) &&
+         V->getInitStyle() == VarDecl::CInit)) {
+      error(V->getLocation(), Diag::DependentPlaceholder, {V->getName().str()});
+      return false;
+    }
+    if (ViaPointer)
+      Deduced = "std::add_pointer_t<" + *Deduced + ">";
+    // A closure's type cannot be named in the frame (nor a lambda be
+    // written in its decltype).
+    if (V->getInit() && containsLambda(V->getInit())) {
+      error(V->getLocation(), Diag::LocalType, {"lambda"});
+      return false;
+    }
+  }
   if (ViaPointer) {
     const Expr *Init = V->getInit();
     if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Init))
@@ -215,10 +258,12 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R) {
     Name = uniqueName(Base);
   else
     UsedNames.insert(Name);
-  unsigned O = addObject(FrameObject::Kind::Local, Name, T, R, V->getLocation());
+  unsigned O = Deduced ? addObjectOfExpression(FrameObject::Kind::Local, Name, *Deduced, V->getInit(),
+                                                InitText.str(), R, V->getLocation())
+                       : addObject(FrameObject::Kind::Local, Name, T, R, V->getLocation());
   C.Objects[O].Var = V;
   C.Objects[O].ViaPointer = ViaPointer;
-  C.Objects[O].Init = initFormOf(V);
+  C.Objects[O].Init = InitText.empty() ? initFormOf(V) : InitForm::Copy;
   C.Hoisted[V] = O;
   return true;
 }
@@ -325,6 +370,11 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   }
   case Stmt::IfStmtClass: {
     const auto *If = cast<IfStmt>(S);
+    // A label inside an if constexpr branch may only be reached from
+    // within it (and in a template, a discarded branch's frame members
+    // must not be declared).
+    if (If->isConstexpr() && (suspends(If->getThen()) || suspends(If->getElse())))
+      error(If->getBeginLoc(), Diag::ConstexprIfSuspends);
     if (If->isConsteval()) {
       walk(If->getThen(), R);
       walk(If->getElse(), R);
@@ -450,6 +500,31 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   // temporary itself; for a braced list, the list's array.
   RangeForPlan Plan;
   const VarDecl *RangeVar = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl());
+  if (!RF->getBeginStmt()) {
+    // A template's dependent range: held as `auto&&` holds it, its bounds
+    // found at instantiation as a range-for finds them.
+    Plan.How = RangeForPlan::Bounds::Generic;
+    std::string RangeName = uniqueName("coflat_range" + std::to_string(N));
+    Plan.Range = addObjectOfExpression(FrameObject::Kind::Hidden, RangeName, "coflat::detail::held_operand<$D>",
+                                       RangeVar->getInit(), "", L, RF->getBeginLoc());
+    C.Objects[Plan.Range].Held = true;
+    C.Objects[Plan.Range].Origin = RangeVar->getInit();
+    C.Objects[Plan.Range].Var = RangeVar;
+    std::string BeginName = uniqueName("coflat_begin" + std::to_string(N));
+    std::string EndName = uniqueName("coflat_end" + std::to_string(N));
+    Plan.Begin = addObjectOfExpression(FrameObject::Kind::Hidden, BeginName, "std::decay_t<$D>", nullptr,
+                                       "coflat::detail::range_begin(" + RangeName + ".ref())", L,
+                                       RF->getBeginLoc());
+    Plan.End = addObjectOfExpression(FrameObject::Kind::Hidden, EndName, "std::decay_t<$D>", nullptr,
+                                     "coflat::detail::range_end(" + RangeName + ".ref())", L, RF->getBeginLoc());
+    C.RangeFors[RF] = Plan;
+    unsigned Iter = newRegion(Region::Kind::Loop, nullptr, L);
+    C.RegionOf[RF->getLoopVarStmt()] = Iter;
+    hoistLocal(RF->getLoopVariable(), Iter, "*" + BeginName);
+    walk(RF->getBody(), Iter);
+    Loops.pop_back();
+    return;
+  }
   const Expr *Init = RangeVar->getInit()->IgnoreImplicit();
   const Expr *Bound = RangeVar->getInit();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(Bound))
@@ -541,6 +616,10 @@ void Analyzer::assignSlots() {
         return true;
     return false;
   };
+  if (C.Dependent) {
+    assignTemplateSlots();
+    return;
+  }
   std::vector<std::vector<unsigned>> Slots;
   for (unsigned I = 0; I < C.Objects.size(); ++I) {
     FrameObject &O = C.Objects[I];
@@ -558,6 +637,30 @@ void Analyzer::assignSlots() {
       Slots.emplace_back();
     Slots[O.Slot].push_back(I);
   }
+}
+
+void Analyzer::assignTemplateSlots() {
+  // A template's members are named from members declared before them
+  // (decltype), so each keeps a slot of its own, in creation order, except
+  // that a local deduced from an initialiser that suspends follows the
+  // objects of that initialiser (its awaiters).
+  std::vector<unsigned> Order;
+  for (unsigned I = 0; I < C.Objects.size(); ++I)
+    if (C.Objects[I].K != FrameObject::Kind::Parameter)
+      Order.push_back(I);
+  for (unsigned I = 0; I < C.Objects.size(); ++I) {
+    const FrameObject &O = C.Objects[I];
+    if (!O.FromExpression || !O.TypeOf || O.K != FrameObject::Kind::Local)
+      continue;
+    auto F = C.RegionOf.find(O.TypeOf);
+    if (F == C.RegionOf.end() || C.Regions[F->second].Objects.empty())
+      continue;
+    unsigned Last = C.Regions[F->second].Objects.back();
+    Order.erase(llvm::find(Order, I));
+    Order.insert(llvm::find(Order, Last) + 1, I);
+  }
+  for (unsigned Slot = 0; Slot < Order.size(); ++Slot)
+    C.Objects[Order[Slot]].Slot = Slot;
 }
 
 bool Analyzer::isTryBlock(unsigned R) const {
@@ -621,6 +724,23 @@ void Analyzer::checkMacroBodies(const Stmt *S) {
   }
 }
 
+// Whether FD's written return type refers to its parameters (a trailing
+// return type's decltype), which the frame, declared before the function,
+// cannot name.
+static bool namesParameter(const FunctionDecl *FD) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      Found |= isa<ParmVarDecl>(E->getDecl());
+      return true;
+    }
+  } F;
+  if (TypeSourceInfo *TSI = FD->getTypeSourceInfo())
+    if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
+      F.TraverseTypeLoc(FTL.getReturnLoc());
+  return F.Found;
+}
+
 std::optional<Coroutine> Analyzer::run() {
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
   if (FD->getBeginLoc().isMacroID() || Body->getBody()->getBeginLoc().isMacroID()) {
@@ -644,11 +764,28 @@ std::optional<Coroutine> Analyzer::run() {
       return std::nullopt;
     }
   }
-  if (FD->isTemplated() || FD->getTemplatedKind() != FunctionDecl::TK_NonTemplate) {
-    error(FD->getLocation(), Diag::CoroutineTemplate);
-    return std::nullopt;
+  // A template's frame is a template (a member of a class template's is
+  // nested in it, and templated with it).
+  C.Dependent = FD->isDependentContext();
+  if (const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate()) {
+    FrameTemplate T = frameTemplate(FT, Ctx);
+    C.TemplateHead = T.Head;
+    C.TemplateArgs = T.Args;
   }
+  for (const ParmVarDecl *P : FD->parameters())
+    if (P->isParameterPack()) {
+      error(P->getLocation(), Diag::ParameterPack, {P->getName().str()});
+      return std::nullopt;
+    }
   C.ReturnType = frameTypeName(FD->getReturnType(), Ctx);
+  C.TemplateArgsInFunction = C.TemplateArgs;
+  if (!C.TemplateHead.empty() && FD->getReturnType()->isDependentType() && namesParameter(FD)) {
+    C.TemplateHead.insert(C.TemplateHead.size() - 1, ", class coflat_return");
+    C.TemplateArgs.insert(C.TemplateArgs.size() - 1, ", coflat_return");
+    C.TemplateArgsInFunction.insert(C.TemplateArgsInFunction.size() - 1, ", " + C.ReturnType);
+    C.ReturnType = "coflat_return";
+  }
+  C.InHeader = definitionFile(FD, SM) != SM.getMainFileID();
 
   // Names the body refers to: a frame member must not hide them.
   struct RefCollector {

@@ -38,6 +38,15 @@ static std::optional<CoroutineKind> kindFromAnnotation(const Decl *D) {
 }
 
 std::optional<CoroutineKind> coroutineKindOf(QualType T) {
+  // In a template: `coflat::generator<T>` names the annotated template.
+  // (through an alias template: `gen<T>` for `coflat::generator<T>`).
+  if (const auto *TST = T->getAs<TemplateSpecializationType>(); TST && T->isDependentType()) {
+    TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl();
+    if (const auto *Alias = dyn_cast_or_null<TypeAliasTemplateDecl>(TD))
+      return coroutineKindOf(Alias->getTemplatedDecl()->getUnderlyingType());
+    if (TD)
+      return kindFromAnnotation(TD->getTemplatedDecl());
+  }
   const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
   if (!RD)
     return std::nullopt;
@@ -62,12 +71,10 @@ public:
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || !isa_and_nonnull<CoroutineBodyStmt>(FD->getBody()))
       return true;
-    if (!SM.isWrittenInMainFile(SM.getExpansionLoc(FD->getBeginLoc())))
+    // The main file's and the project headers'; never a system header's.
+    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getBeginLoc())))
       return true;
-    QualType R = FD->getReturnType();
-    // A template's return type may be dependent; look through to the
-    // template it names so the annotation is still found.
-    if (coroutineKindOf(R) || isDependentCoflatType(R))
+    if (coroutineKindOf(FD->getReturnType()))
       Found.push_back(FD);
     return true;
   }
@@ -75,17 +82,28 @@ public:
   std::vector<const FunctionDecl *> Found;
 
 private:
-  static bool isDependentCoflatType(QualType R) {
-    const auto *TST = R->getAs<TemplateSpecializationType>();
-    if (!TST)
-      return false;
-    TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl();
-    return TD && kindFromAnnotation(TD->getTemplatedDecl());
-  }
-
   SourceManager &SM;
 };
 } // namespace
+
+std::vector<const FunctionDecl *> instantiationsOf(const FunctionDecl *Pattern) {
+  std::vector<const FunctionDecl *> Out;
+  auto Add = [&](const FunctionDecl *Spec) {
+    if (Spec->getTemplateInstantiationPattern() == Pattern && Spec->hasBody() &&
+        isa<CoroutineBodyStmt>(Spec->getBody()))
+      Out.push_back(Spec);
+  };
+  if (const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate()) {
+    for (const FunctionDecl *Spec : FT->specializations())
+      Add(Spec);
+  } else if (const auto *MD = dyn_cast<CXXMethodDecl>(Pattern)) {
+    if (const ClassTemplateDecl *CT = MD->getParent()->getDescribedClassTemplate())
+      for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+        for (const CXXMethodDecl *M : Spec->methods())
+          Add(M);
+  }
+  return Out;
+}
 
 std::vector<const FunctionDecl *> findCoroutines(ASTContext &Ctx) {
   Finder F(Ctx);

@@ -16,10 +16,16 @@ namespace coflat {
 /// on the class template, so aliases and typedefs work.
 std::optional<CoroutineKind> coroutineKindOf(clang::QualType T);
 
-/// The coroutine definitions in the main file whose return type is a coflat
-/// coroutine type, in source order.  Other libraries' coroutines are not
+/// The coroutine definitions in the main file and in the headers it
+/// includes (not system headers) whose return type is a coflat coroutine
+/// type, in the order the parse met them.  Other libraries' coroutines are not
 /// returned.
 std::vector<const clang::FunctionDecl *> findCoroutines(clang::ASTContext &Ctx);
+
+/// The instantiations with a body that this translation unit made of a
+/// coroutine template (a function template, or a member of a class
+/// template), in the order Clang made them.
+std::vector<const clang::FunctionDecl *> instantiationsOf(const clang::FunctionDecl *Pattern);
 
 } // namespace coflat
 

@@ -56,6 +56,16 @@ struct FrameObject {
   std::string Name;     ///< member name in the frame
   std::string TypeName; ///< member type as written in the frame
   clang::QualType Type; ///< the member's type (for layout)
+  /// In a template, a type the analysis cannot spell (a deduced `auto`, an
+  /// awaiter, a held operand): TypeName is a pattern in which `$D` stands
+  /// for `decltype((e))` and `$E` for `e`, where e is TypeOf (printed as the
+  /// body prints it) or else TypeOfText (frame member names only).
+  bool FromExpression = false;
+  const clang::Expr *TypeOf = nullptr;
+  std::string TypeOfText;
+  /// A coflat::detail::held_operand (an operand, or a range-for's range):
+  /// read through get() (an operand) or ref() (the range).
+  bool Held = false;
   const clang::VarDecl *Var = nullptr;
   const clang::Expr *Origin = nullptr;
   unsigned Region = 0;     ///< owning region (not for parameters)
@@ -101,6 +111,9 @@ struct RangeForPlan {
     Array,  ///< an array (also the array behind a braced list): r, r + N
     Member, ///< r.begin(), r.end()
     ADL,    ///< begin(r), end(r)
+    /// A template's dependent range: coflat::detail::range_begin(r), which
+    /// chooses among the three at instantiation.
+    Generic,
   };
   unsigned Range, Begin, End; ///< frame objects
   Bounds How = Bounds::Member;
@@ -116,7 +129,11 @@ struct SuspendPoint {
   enum class Kind { Yield, Await };
   Kind K;
   unsigned Id; ///< the state number (1-based, source order)
-  const clang::CoroutineSuspendExpr *E;
+  /// A CoroutineSuspendExpr, or in a template a DependentCoawaitExpr.
+  const clang::Expr *E;
+  /// In a template whose promise is not known: the operand is held in the
+  /// frame and the awaiter's type is named from it.
+  bool Dependent = false;
   unsigned Awaiter;                  ///< frame object holding the awaiter
   unsigned Region;                   ///< the innermost region
   llvm::SmallVector<unsigned, 4> Barriers; ///< outermost first
@@ -125,9 +142,10 @@ struct SuspendPoint {
 
 /// How a subexpression is replaced when the rest of its expression is
 /// printed: by the object it was spilled to, by its awaiter's await_resume(),
-/// or (a temporary) by constructing it in the frame.
+/// (a temporary) by constructing it in the frame, or (a dependent operand)
+/// by holding it in the frame.
 struct Replacement {
-  enum class Kind { Object, Resume, MaterializeInFrame };
+  enum class Kind { Object, Resume, MaterializeInFrame, HoldInFrame };
   Kind K;
   unsigned Index; ///< object index, or suspend point id for Resume
 };
@@ -138,6 +156,15 @@ struct ExprStep {
     Eval,    ///< evaluate E into frame object Object (or discard if -1)
     Suspend, ///< suspend at SuspendPoint Point
     If,      ///< if (Object [negated]) { Then } else { Else }
+    /// In a template: E, evaluated before a suspension, makes a temporary
+    /// that ends before the suspension instead of after it, if it makes
+    /// one; each instantiation asserts that this is unobservable.
+    Check,
+    /// In a template: E is an argument of a call not resolved yet; a
+    /// parameter it initialises by value would end before the suspension
+    /// instead of after it: each instantiation asserts that this is
+    /// unobservable for E's decayed type.
+    CheckArgument,
   };
   Kind K;
   const clang::Expr *E = nullptr;
@@ -178,6 +205,9 @@ struct FrameMember {
 /// The frame struct as declared: the single source of the printed struct
 /// and of the layout `coflat states` shows.
 struct FrameLayout {
+  /// A template's frame: its members' sizes depend on the instantiation
+  /// (offsets and sizes are 0).
+  bool Dependent = false;
   uint64_t BaseSize = 0; ///< the runtime's state class (vtable, value slots)
   std::vector<FrameMember> Members; ///< in declaration order
   uint64_t Size = 0, Align = 0;
@@ -193,6 +223,24 @@ struct Coroutine {
   /// class's access), and a non-static one keeps the object as coflat_self.
   bool IsMember = false;
   std::string SelfType; ///< e.g. "const counter *"; empty when static
+  /// Defined in a header: the frame's functions defined after it are
+  /// `inline`, as every source that includes the header defines them.
+  bool InHeader = false;
+  /// A coroutine template (or a member of a class template): the frame is
+  /// a template too, instantiated with the function.  TemplateHead is the
+  /// frame's own `template <...>` line (empty for a member of a class
+  /// template, whose nested frame is templated with its class) and
+  /// TemplateArgs what names the frame from the function (`<T, N>`).
+  bool Dependent = false;
+  std::string TemplateHead, TemplateArgs;
+  std::string frameRef() const { return FrameName + TemplateArgs; }
+  /// The frame's name in the function: usually frameRef().  When the return
+  /// type names the parameters (a trailing `-> generator<decltype(...)>`),
+  /// the frame, declared before them, takes it as a template parameter of
+  /// its own (ReturnType names that parameter), and the function passes its
+  /// return type as written.
+  std::string TemplateArgsInFunction;
+  std::string frameRefInFunction() const { return FrameName + TemplateArgsInFunction; }
   std::vector<FrameObject> Objects;
   std::vector<Region> Regions;
   std::vector<SuspendPoint> Points; ///< Points[i].Id == i + 1
@@ -225,16 +273,36 @@ struct Coroutine {
   bool rewritesStatement(const clang::Stmt *S) const;
 };
 
+/// Whether E is a suspension: a co_yield / co_await, or in a template a
+/// co_await whose promise is not known yet.
+inline bool isSuspension(const clang::Stmt *E) {
+  return clang::isa<clang::CoroutineSuspendExpr>(E) || clang::isa<clang::DependentCoawaitExpr>(E);
+}
+
 /// A suspension's operand as passed to the promise's yield_value /
 /// await_transform (the runtime's promises have both): the argument of the
 /// common expression's call, so that the materialisation of a prvalue
-/// operand is part of what is lowered.
-inline const clang::Expr *operandOf(const clang::CoroutineSuspendExpr *S) {
+/// operand is part of what is lowered.  (In a template, a dependent
+/// co_yield's common expression is `co_await __promise.yield_value(e)`.)
+inline const clang::Expr *operandOf(const clang::Expr *E) {
+  if (const auto *D = clang::dyn_cast<clang::DependentCoawaitExpr>(E))
+    return D->getOperand();
+  const auto *S = clang::cast<clang::CoroutineSuspendExpr>(E);
   const clang::Expr *Common = S->getCommonExpr()->IgnoreImplicit();
+  if (const auto *Await = clang::dyn_cast<clang::UnaryOperator>(Common);
+      Await && Await->getOpcode() == clang::UO_Coawait)
+    Common = Await->getSubExpr()->IgnoreImplicit();
   if (const auto *Call = clang::dyn_cast<clang::CallExpr>(Common))
     if (Call->getNumArgs() == 1)
       return Call->getArg(0);
   return S->getOperand();
+}
+
+/// Where the suspension's keyword is written.
+inline clang::SourceLocation keywordLoc(const clang::Expr *E) {
+  if (const auto *D = clang::dyn_cast<clang::DependentCoawaitExpr>(E))
+    return D->getKeywordLoc();
+  return clang::cast<clang::CoroutineSuspendExpr>(E)->getKeywordLoc();
 }
 
 } // namespace coflat

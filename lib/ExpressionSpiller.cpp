@@ -86,6 +86,21 @@ int Analyzer::spillObject(const Expr *E, unsigned F) {
   QualType T = E->getType();
   if (T->isVoidType())
     return -1;
+  if (E->isTypeDependent()) {
+    // A named object keeps its address, whatever its type turns out to be;
+    // what any other dependent expression is (a prvalue of class type
+    // would be moved) is not known yet.
+    const Expr *Named = E->IgnoreParens();
+    if (!E->isGLValue() || !(isa<DeclRefExpr>(Named) || isa<MemberExpr>(Named))) {
+      error(E->getBeginLoc(), Diag::DependentSpill);
+      return -1;
+    }
+    unsigned O = addObjectOfExpression(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
+                                       "std::add_pointer_t<$D>", E, "", F, E->getBeginLoc());
+    C.Objects[O].ViaPointer = true;
+    C.Objects[O].Origin = E;
+    return O;
+  }
   std::string Name = uniqueName("coflat_spill" + std::to_string(++Counter));
   if (E->isGLValue()) {
     if (E->refersToBitField()) {
@@ -204,11 +219,109 @@ void Analyzer::spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Ste
     C.Replacements[E] = {Replacement::Kind::Object, unsigned(Step.Object)};
 }
 
-void Analyzer::splitSuspend(const CoroutineSuspendExpr *S, unsigned F,
-                            std::vector<ExprStep> &Steps) {
+// Whether every function an unresolved call may name takes its argument I
+// by reference (so no parameter object is made for it).  The candidates are
+// those found where the template is defined; argument-dependent lookup at
+// instantiation may add others (docs/semantics.md).
+static bool byReferenceOnly(const Expr *Call, unsigned I) {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const auto *Lookup = CE ? dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts()) : nullptr;
+  if (!Lookup || Lookup->getNumDecls() == 0)
+    return false;
+  for (const NamedDecl *D : Lookup->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D->getUnderlyingDecl()))
+      FD = FT->getTemplatedDecl();
+    if (!FD || I >= FD->getNumParams() || !FD->getParamDecl(I)->getType()->isReferenceType())
+      return false;
+  }
+  return true;
+}
+
+void Analyzer::checkDependentTemporaries(const Expr *E, std::vector<ExprStep> &Steps) {
+  auto Add = [&](ExprStep::Kind K, const Expr *X) {
+    ExprStep Check;
+    Check.K = K;
+    Check.E = X;
+    Steps.push_back(Check);
+  };
+  // A call not resolved yet may take its arguments by value.
+  if (E->isTypeDependent() || E->isValueDependent()) {
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E))
+      Args = llvm::ArrayRef(U->arg_begin(), U->arg_end());
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if ((Args[I]->isTypeDependent() || Args[I]->getType()->isRecordType()) && !byReferenceOnly(E, I))
+        Add(ExprStep::Kind::CheckArgument, Args[I]);
+  }
+  for (const Stmt *Child : E->children()) {
+    const auto *X = dyn_cast_or_null<Expr>(Child);
+    if (!X || C.Replacements.count(X))
+      continue;
+    checkDependentTemporaries(X, Steps);
+    if (X->isTypeDependent() &&
+        (isa<CallExpr>(X) || isa<CXXUnresolvedConstructExpr>(X) || isa<CXXConstructExpr>(X) ||
+         isa<BinaryOperator>(X) || isa<UnaryOperator>(X) || isa<AbstractConditionalOperator>(X) ||
+         isa<ExplicitCastExpr>(X)))
+      Add(ExprStep::Kind::Check, X);
+  }
+}
+
+bool containsLambda(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LambdaExpr>(S))
+    return true;
+  return llvm::any_of(S->children(), containsLambda);
+}
+
+void Analyzer::splitSuspend(const Expr *S, unsigned F, std::vector<ExprStep> &Steps) {
   const Expr *Operand = operandOf(S);
   if (suspends(Operand))
     split(Operand, F, Steps);
+  unsigned Id = PointId.lookup(S);
+  SuspendPoint &P = C.Points[Id - 1];
+  if (P.Dependent) {
+    // A template's operand: held in the frame to the end of the
+    // full-expression, as C++20 keeps its materialisation; the awaiter's
+    // type is named from it.  Temporaries inside it end before the
+    // suspension: each instantiation checks that this is unobservable.
+    if (containsLambda(Operand)) {
+      error(Operand->getBeginLoc(), Diag::DependentLambda);
+      return;
+    }
+    hoistTemporaries(Operand, F);
+    checkDependentTemporaries(Operand, Steps);
+    std::string Held = uniqueName("coflat_op" + std::to_string(Id));
+    unsigned H = addObjectOfExpression(FrameObject::Kind::Temporary, Held, "coflat::detail::held_operand<$D>",
+                                       Operand, "", F, Operand->getBeginLoc());
+    C.Objects[H].Held = true;
+    C.Objects[H].Origin = Operand;
+    C.Replacements[Operand] = {Replacement::Kind::HoldInFrame, H};
+    std::string Awaiter = P.K == SuspendPoint::Kind::Yield ? "yield_awaiter_t" : "await_awaiter_t";
+    P.Awaiter = addObjectOfExpression(FrameObject::Kind::Awaiter, uniqueName("coflat_aw" + std::to_string(Id)),
+                                      "coflat::detail::" + Awaiter + "<coflat_base, $D>", nullptr, Held + ".get()",
+                                      F, S->getBeginLoc());
+  } else {
+    splitResolvedOperand(cast<CoroutineSuspendExpr>(S), Operand, F);
+    QualType AwaiterType = cast<CoroutineSuspendExpr>(S)->getOpaqueValue()->getType();
+    P.Awaiter = addObject(FrameObject::Kind::Awaiter, uniqueName("coflat_aw" + std::to_string(Id)),
+                          AwaiterType.getUnqualifiedType(), F, S->getBeginLoc());
+  }
+  C.Objects[P.Awaiter].Origin = S;
+  P.Region = F;
+  FullExprLive[Id - 1] = std::vector<unsigned>(C.Regions[F].Objects.begin(),
+                                               C.Regions[F].Objects.end());
+  ExprStep Step;
+  Step.K = ExprStep::Kind::Suspend;
+  Step.Point = Id;
+  Steps.push_back(Step);
+  C.Replacements[S] = {Replacement::Kind::Resume, Id};
+}
+
+void Analyzer::splitResolvedOperand(const CoroutineSuspendExpr *S, const Expr *Operand, unsigned F) {
   // A yielded value is copied into the generator before it suspends: a
   // trivially destructible operand need not outlive the suspension.  An
   // awaited runtime object is moved from into its awaiter: what is left
@@ -220,20 +333,6 @@ void Analyzer::splitSuspend(const CoroutineSuspendExpr *S, unsigned F,
     hoistTemporaries(MTE->getSubExpr()->IgnoreImplicit(), F);
   else
     hoistTemporaries(Operand, F);
-  unsigned Id = PointId.lookup(S);
-  SuspendPoint &P = C.Points[Id - 1];
-  QualType AwaiterType = S->getOpaqueValue()->getType();
-  P.Awaiter = addObject(FrameObject::Kind::Awaiter, uniqueName("coflat_aw" + std::to_string(Id)),
-                        AwaiterType.getUnqualifiedType(), F, S->getBeginLoc());
-  C.Objects[P.Awaiter].Origin = S;
-  P.Region = F;
-  FullExprLive[Id - 1] = std::vector<unsigned>(C.Regions[F].Objects.begin(),
-                                               C.Regions[F].Objects.end());
-  ExprStep Step;
-  Step.K = ExprStep::Kind::Suspend;
-  Step.Point = Id;
-  Steps.push_back(Step);
-  C.Replacements[S] = {Replacement::Kind::Resume, Id};
 }
 
 unsigned Analyzer::newBool(const Expr *At, unsigned F) {
@@ -255,8 +354,8 @@ int Analyzer::evalInto(const Expr *E, int Object, unsigned F, std::vector<ExprSt
 }
 
 void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
-  if (const auto *S = dyn_cast<CoroutineSuspendExpr>(E)) {
-    splitSuspend(S, F, Steps);
+  if (isSuspension(E)) {
+    splitSuspend(E, F, Steps);
     return;
   }
   // Short-circuiting and conditional operators suspend only on the branch

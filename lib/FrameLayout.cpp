@@ -14,8 +14,10 @@ namespace {
 uint64_t alignTo(uint64_t N, uint64_t A) { return (N + A - 1) / A * A; }
 
 /// References are held as pointers (or bound in the constructor): a
-/// pointer's size.
-std::pair<uint64_t, uint64_t> sizeAndAlign(QualType T, ASTContext &Ctx) {
+/// pointer's size.  A template's members have none yet.
+std::pair<uint64_t, uint64_t> sizeAndAlign(QualType T, ASTContext &Ctx, bool Dependent) {
+  if (Dependent)
+    return {0, 1};
   if (T->isReferenceType())
     T = Ctx.VoidPtrTy;
   return {uint64_t(Ctx.getTypeSizeInChars(T).getQuantity()),
@@ -26,6 +28,7 @@ std::pair<uint64_t, uint64_t> sizeAndAlign(QualType T, ASTContext &Ctx) {
 
 FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
   FrameLayout L;
+  L.Dependent = C.Dependent;
   uint64_t Offset = 0, Align = 1;
   // The base: the runtime's state class; members start at its data size
   // (Itanium C++ ABI: a non-POD base's tail padding is reused).
@@ -42,7 +45,7 @@ FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
         }
   }
   auto Add = [&](FrameMember M, QualType T) {
-    auto [Size, A] = sizeAndAlign(T, Ctx);
+    auto [Size, A] = sizeAndAlign(T, Ctx, L.Dependent);
     Offset = alignTo(Offset, A);
     M.Offset = Offset;
     M.Size = Size;
@@ -65,7 +68,7 @@ FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
     uint64_t SlotSize = 0, SlotAlign = 1;
     for (const FrameObject &O : C.Objects)
       if (O.Slot == Slot) {
-        auto [Size, A] = sizeAndAlign(O.Type, Ctx);
+        auto [Size, A] = sizeAndAlign(O.Type, Ctx, L.Dependent);
         SlotSize = std::max(SlotSize, Size);
         SlotAlign = std::max(SlotAlign, A);
       }
@@ -73,7 +76,7 @@ FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
     for (unsigned I = 0; I < C.Objects.size(); ++I)
       if (C.Objects[I].Slot == Slot) {
         const FrameObject &O = C.Objects[I];
-        auto [Size, A] = sizeAndAlign(O.Type, Ctx);
+        auto [Size, A] = sizeAndAlign(O.Type, Ctx, L.Dependent);
         L.Members.push_back({FrameMember::Role::Object, O.Name, O.TypeName, int(I), Slot, Offset, Size, A});
       }
     Offset += alignTo(SlotSize, SlotAlign);
@@ -82,8 +85,8 @@ FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
   for (unsigned I = 0; I < C.Objects.size(); ++I)
     if (C.Objects[I].needsDestroy())
       Add({FrameMember::Role::AliveFlag, "coflat_live_" + C.Objects[I].Name, "bool", int(I)}, Ctx.BoolTy);
-  L.Align = Align;
-  L.Size = alignTo(Offset, Align);
+  L.Align = L.Dependent ? 0 : Align;
+  L.Size = L.Dependent ? 0 : alignTo(Offset, Align);
   return L;
 }
 

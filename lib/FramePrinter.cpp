@@ -44,11 +44,39 @@ struct Constructor {
   }
 };
 
-std::string frameStruct(const Coroutine &C, const Constructor &Ctor, const std::string &Resume,
-                        const std::string &Unwind) {
+} // namespace
+
+std::string memberType(const Coroutine &C, const SourceRewriter &Src, const FrameMember &M) {
+  if (M.R != FrameMember::Role::Object || !C.Objects[M.Object].FromExpression)
+    return M.TypeName;
+  const FrameObject &O = C.Objects[M.Object];
+  std::string E = O.TypeOf ? printExpression(C, Src, O.TypeOf) : O.TypeOfText;
+  std::string Out;
+  StringRef Pattern = O.TypeName;
+  for (size_t I = 0; I < Pattern.size(); ++I) {
+    if (Pattern[I] == '$' && I + 1 < Pattern.size() && (Pattern[I + 1] == 'D' || Pattern[I + 1] == 'E')) {
+      Out += Pattern[I + 1] == 'D' ? "decltype((" + E + "))" : E;
+      ++I;
+    } else {
+      Out += Pattern[I];
+    }
+  }
+  return Out;
+}
+
+namespace {
+
+std::string frameStruct(const Coroutine &C, const SourceRewriter &Src, const Constructor &Ctor,
+                        const std::string &Resume, const std::string &Unwind) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
+  if (!C.TemplateHead.empty())
+    OS << C.TemplateHead << "\n";
   OS << "struct " << C.FrameName << " final : " << C.ReturnType << "::state_type {\n";
+  // A dependent base's members are not found without `this->`.
+  if (C.Dependent)
+    OS << "  using coflat_base = typename " << C.ReturnType << "::state_type;\n"
+       << "  using coflat_base::coflat_state;\n";
   const std::vector<FrameMember> &Members = C.Layout.Members;
   for (size_t I = 0; I < Members.size(); ++I) {
     const FrameMember &M = Members[I];
@@ -57,14 +85,14 @@ std::string frameStruct(const Coroutine &C, const Constructor &Ctor, const std::
       // in place and never alive together.
       OS << "  union {";
       for (; I < Members.size() && Members[I].Slot == M.Slot; ++I)
-        OS << " " << Members[I].TypeName << " " << Members[I].Name << ";";
+        OS << " " << memberType(C, Src, Members[I]) << " " << Members[I].Name << ";";
       OS << " };\n";
       --I;
     } else if (M.R == FrameMember::Role::AliveFlag) {
       // What a guard, the frame's destructor and a backward goto destroy.
       OS << "  bool " << M.Name << " = false;\n";
     } else {
-      OS << "  " << M.TypeName << " " << M.Name << ";\n";
+      OS << "  " << memberType(C, Src, M) << " " << M.Name << ";\n";
     }
   }
   OS << "  explicit " << C.FrameName << "(" << Ctor.Params << ")" << (Ctor.Inits.empty() ? "" : " : ")
@@ -141,13 +169,16 @@ std::string printCoroutine(const Coroutine &C, const SourceRewriter &Src) {
   std::string Resume = resumeBody(C, Src);
   std::string Unwind = unwindBody(C);
   std::string Out = "\n" + Src.lineDirective(C.F->getBeginLoc());
-  Out += frameStruct(C, Ctor, Resume, Unwind);
+  Out += frameStruct(C, Src, Ctor, Resume, Unwind);
   Out += Src.lineDirective(C.F->getBeginLoc());
   Out += Src.text({Def.B, Body.B}).str();
-  Out += "{ return " + C.FrameName + "::coflat_start(new " + C.FrameName + "(" + Ctor.CallArgs + ")); }\n";
+  Out += "{ return " + C.frameRefInFunction() + "::coflat_start(new " + C.frameRefInFunction() + "(" +
+         Ctor.CallArgs + ")); }\n";
   if (!C.IsMember) {
-    Out += "void " + C.FrameName + "::coflat_resume() " + Resume;
-    Out += "void " + C.FrameName + "::coflat_unwind(int region, int keep) noexcept " + Unwind;
+    // After the function, which the body may call; inline in a header.
+    std::string Head = !C.TemplateHead.empty() ? C.TemplateHead + "\n" : C.InHeader ? "inline " : "";
+    Out += Head + "void " + C.frameRef() + "::coflat_resume() " + Resume;
+    Out += Head + "void " + C.frameRef() + "::coflat_unwind(int region, int keep) noexcept " + Unwind;
   }
   Out += Src.lineDirective(C.F->getEndLoc());
   return Out;

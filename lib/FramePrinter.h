@@ -15,6 +15,11 @@ namespace coflat {
 /// refuses nothing: every refusal is the analysis's.
 std::string printCoroutine(const Coroutine &C, const SourceRewriter &Src);
 
+/// A frame member's type as declared: a template's type named from an
+/// expression (FrameObject::FromExpression) is spelled with decltype of the
+/// expression as the body prints it.
+std::string memberType(const Coroutine &C, const SourceRewriter &Src, const FrameMember &M);
+
 } // namespace coflat
 
 #endif // COFLAT_LIB_FRAMEPRINTER_H

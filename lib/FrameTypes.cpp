@@ -3,6 +3,8 @@
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -101,6 +103,60 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
     return wrapDeclarator(U.getCanonicalType().getAsString(Policy));
   }
   return wrapDeclarator(TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
+}
+
+std::optional<std::string> deducedTypePattern(QualType Declared) {
+  auto CV = [](QualType Q) {
+    return std::string(Q.isConstQualified() ? "const " : "") + (Q.isVolatileQualified() ? "volatile " : "");
+  };
+  auto IsAuto = [](QualType Q) { return isa<AutoType>(Q.getTypePtr()); };
+  const Type *T = Declared.getTypePtr();
+  if (const auto *A = dyn_cast<AutoType>(T)) {
+    if (A->isDecltypeAuto())
+      return std::string("decltype($E)");
+    return CV(Declared) + "std::decay_t<$D>";
+  }
+  if (const auto *LR = dyn_cast<LValueReferenceType>(T); LR && IsAuto(LR->getPointeeTypeAsWritten()))
+    return CV(LR->getPointeeTypeAsWritten()) + "std::remove_reference_t<$D>&";
+  if (const auto *RR = dyn_cast<RValueReferenceType>(T); RR && IsAuto(RR->getPointeeTypeAsWritten())) {
+    std::string Q = CV(RR->getPointeeTypeAsWritten());
+    return Q.empty() ? std::string("$D&&") : Q + "std::remove_reference_t<$D>&&";
+  }
+  if (const auto *PT = dyn_cast<PointerType>(T); PT && IsAuto(PT->getPointeeType()))
+    return CV(PT->getPointeeType()) + "std::remove_pointer_t<std::decay_t<$D>>*" +
+           (Declared.isConstQualified() ? " const" : "");
+  return std::nullopt;
+}
+
+FrameTemplate frameTemplate(const FunctionTemplateDecl *FT, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  FrameTemplate Out;
+  for (const NamedDecl *P : *FT->getTemplateParameters()) {
+    if (!P->getIdentifier())
+      continue;
+    SourceLocation Default;
+    if (const auto *T = dyn_cast<TemplateTypeParmDecl>(P); T && T->hasDefaultArgument())
+      Default = T->getDefaultArgumentLoc();
+    else if (const auto *N = dyn_cast<NonTypeTemplateParmDecl>(P); N && N->hasDefaultArgument())
+      Default = N->getDefaultArgumentLoc();
+    else if (const auto *TT = dyn_cast<TemplateTemplateParmDecl>(P); TT && TT->hasDefaultArgument())
+      Default = TT->getDefaultArgumentLoc();
+    SourceLocation Begin = SM.getExpansionLoc(P->getBeginLoc());
+    CharSourceRange Range =
+        Default.isValid() ? CharSourceRange::getCharRange(Begin, SM.getExpansionLoc(Default))
+                          : CharSourceRange::getTokenRange(Begin, SM.getExpansionLoc(P->getEndLoc()));
+    StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).rtrim();
+    if (Default.isValid())
+      Text = Text.drop_back(Text.ends_with("=") ? 1 : 0).rtrim();
+    bool Pack = P->isParameterPack();
+    Out.Head += (Out.Head.empty() ? "" : ", ") + Text.str();
+    Out.Args += (Out.Args.empty() ? "" : ", ") + P->getName().str() + (Pack ? "..." : "");
+  }
+  if (!Out.Head.empty()) {
+    Out.Head = "template <" + Out.Head + ">";
+    Out.Args = "<" + Out.Args + ">";
+  }
+  return Out;
 }
 
 bool unobservableDestructor(QualType T) {

@@ -3,7 +3,9 @@
 #define COFLAT_LIB_FRAMETYPES_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 
+#include <optional>
 #include <string>
 
 namespace coflat {
@@ -11,6 +13,23 @@ namespace coflat {
 /// The type as it must be written in the frame (fully qualified), or an
 /// empty string when it cannot be named outside the function.
 std::string frameTypeName(clang::QualType T, const clang::ASTContext &Ctx);
+
+/// In a template: the type of a variable declared with a placeholder
+/// (`auto`, `const auto`, `auto&`, `const auto&`, `auto&&`, `auto*`,
+/// `decltype(auto)`) as what the deduction gives from its initialiser e,
+/// written with `$D` for `decltype((e))` and `$E` for e; none for another
+/// form.
+std::optional<std::string> deducedTypePattern(clang::QualType Declared);
+
+/// The frame's own template parameters (a coroutine template's, without
+/// their default arguments: the function passes every argument) and the
+/// arguments that name the frame from the function.  An unnamed parameter
+/// is left out: the body cannot refer to it.
+struct FrameTemplate {
+  std::string Head; ///< `template <class T, int N>`
+  std::string Args; ///< `<T, N>`
+};
+FrameTemplate frameTemplate(const clang::FunctionTemplateDecl *FT, const clang::ASTContext &Ctx);
 
 /// Whether T involves a type declared inside a function (or an unnamed
 /// class), which the frame, declared at namespace scope, cannot name.

@@ -2,6 +2,7 @@
 #include "SourceRewriter.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -16,13 +17,22 @@ using namespace clang;
 
 namespace coflat {
 
+FileID definitionFile(const FunctionDecl *FD, const SourceManager &SM) {
+  return SM.getFileID(SM.getExpansionLoc(FD->getBeginLoc()));
+}
+
 Span definitionRange(const FunctionDecl *FD, const SourceManager &SM) {
-  unsigned Begin = SM.getFileOffset(SM.getExpansionLoc(FD->getBeginLoc()));
+  // A template's definition starts at its `template <...>`.
+  SourceLocation Start = FD->getBeginLoc();
+  if (const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate())
+    Start = FT->getBeginLoc();
+  unsigned Begin = SM.getFileOffset(SM.getExpansionLoc(Start));
   unsigned End = SM.getFileOffset(SM.getExpansionLoc(FD->getEndLoc())) + 1;
-  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  FileID File = definitionFile(FD, SM);
+  StringRef Buffer = SM.getBufferData(File);
   for (const Attr *A : FD->attrs()) {
     SourceLocation L = A->getScopeLoc().isValid() ? A->getScopeLoc() : A->getLocation();
-    if (A->isImplicit() || L.isInvalid() || !SM.isWrittenInMainFile(SM.getExpansionLoc(L)))
+    if (A->isImplicit() || L.isInvalid() || SM.getFileID(SM.getExpansionLoc(L)) != File)
       continue;
     unsigned At = SM.getFileOffset(SM.getExpansionLoc(L));
     if (At >= Begin)
@@ -40,9 +50,8 @@ Span definitionRange(const FunctionDecl *FD, const SourceManager &SM) {
   return {Begin, End};
 }
 
-SourceRewriter::SourceRewriter(ASTContext &Ctx, const EmitOptions &Opts)
-    : Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts),
-      Buffer(SM.getBufferData(SM.getMainFileID())) {}
+SourceRewriter::SourceRewriter(ASTContext &Ctx, FileID File, const EmitOptions &Opts)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts), Buffer(SM.getBufferData(File)) {}
 
 Span SourceRewriter::span(SourceRange R) const {
   auto FileLoc = [&](SourceLocation L, bool End) {
@@ -110,7 +119,11 @@ std::string SourceRewriter::lineDirective(SourceLocation L) const {
   if (!Opts.LineDirectives)
     return "";
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  // Absolute (a header may be named relative to a -I directory), so that
+  // the prefix map applies and the copy names the same file from anywhere.
   llvm::SmallString<256> Path(P.getFilename());
+  SM.getFileManager().makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   for (auto It = Opts.FilePrefixMap.rbegin(); It != Opts.FilePrefixMap.rend(); ++It)
     if (llvm::sys::path::replace_path_prefix(Path, It->first, It->second))
       break;

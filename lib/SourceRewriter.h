@@ -1,7 +1,8 @@
 //===- SourceRewriter.h - The user's text, with some nodes replaced --------===//
 //
-// The engine under the printers: where a node's text lies in the main file,
-// and a range's text with chosen nodes in it replaced (clang::RewriteBuffer),
+// The engine under the printers: where a node's text lies in the file that
+// holds a coroutine's definition (the main file or a header), and a range's
+// text with chosen nodes in it replaced (clang::RewriteBuffer),
 // so that the user's text, comments and layout survive wherever nothing had
 // to change.
 //
@@ -20,12 +21,15 @@
 
 namespace coflat {
 
-/// Offsets in the main file, the end one past the last character.
+/// Offsets in one file, the end one past the last character.
 struct Span {
   unsigned B = 0, E = 0;
 };
 
-/// Where the definition of FD starts and ends in the main file: from its
+/// The file that holds FD's definition (where its text is written).
+clang::FileID definitionFile(const clang::FunctionDecl *FD, const clang::SourceManager &SM);
+
+/// Where the definition of FD starts and ends in its file: from its
 /// first attribute-specifier (`[[nodiscard]]` lies before the declaration's
 /// own range), so that the attributes stay on the function rather than on
 /// the frame struct.
@@ -33,7 +37,8 @@ Span definitionRange(const clang::FunctionDecl *FD, const clang::SourceManager &
 
 class SourceRewriter {
 public:
-  SourceRewriter(clang::ASTContext &Ctx, const EmitOptions &Opts);
+  /// Rewrites the text of File.
+  SourceRewriter(clang::ASTContext &Ctx, clang::FileID File, const EmitOptions &Opts);
 
   /// Where a node's text lies: a macro argument's where it is written in the
   /// invocation, a macro body's as the whole invocation.

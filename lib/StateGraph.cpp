@@ -1,6 +1,9 @@
 //===- StateGraph.cpp - The inspection model `coflat states` prints --------===//
 #include "StateGraph.h"
 
+#include "CoroutineFinder.h"
+#include "FramePrinter.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -47,14 +50,19 @@ std::string sourceText(const Stmt *S, const ASTContext &Ctx) {
 std::set<std::pair<unsigned, unsigned>> reachable(const Coroutine &C, const CFG &G) {
   std::set<std::pair<unsigned, unsigned>> Out;
   const unsigned Final = C.Points.size() + 1;
-  llvm::DenseMap<const Stmt *, unsigned> PointOf;
+  // By where each suspension is written: a template's CFG is its
+  // instantiation's, whose nodes stand where the template's do.
+  llvm::DenseMap<unsigned, unsigned> PointAt;
   for (const SuspendPoint &P : C.Points)
-    PointOf[P.E] = P.Id;
+    PointAt[P.E->getBeginLoc().getRawEncoding()] = P.Id;
+  auto PointOf = [&](const Stmt *S) {
+    return isSuspension(S) ? PointAt.lookup(S->getBeginLoc().getRawEncoding()) : 0;
+  };
   llvm::DenseMap<unsigned, std::pair<const CFGBlock *, unsigned>> At;
   for (const CFGBlock *B : G)
     for (unsigned I = 0; I < B->size(); ++I)
       if (auto S = (*B)[I].getAs<CFGStmt>())
-        if (unsigned Id = PointOf.lookup(S->getStmt()))
+        if (unsigned Id = PointOf(S->getStmt()))
           At[Id] = {B, I};
 
   auto Walk = [&](unsigned From, const CFGBlock *Start, unsigned Index) {
@@ -68,7 +76,7 @@ std::set<std::pair<unsigned, unsigned>> reachable(const Coroutine &C, const CFG 
         auto S = (*B)[I].getAs<CFGStmt>();
         if (!S)
           continue;
-        if (unsigned Id = PointOf.lookup(S->getStmt())) {
+        if (unsigned Id = PointOf(S->getStmt())) {
           Out.insert({From, Id});
           Stopped = true;
         } else if (isa<CoreturnStmt>(S->getStmt())) {
@@ -99,14 +107,26 @@ std::set<std::pair<unsigned, unsigned>> reachable(const Coroutine &C, const CFG 
 /// Transitions from Clang's CFG of the body; those that exist only when
 /// exceptions are followed (an exception thrown, or thrown in, and caught
 /// by a handler or leaving the body) are marked exceptional.
+/// A template has no CFG of its own: one of its instantiations in this
+/// translation unit stands for it (its control flow is the template's).
+const FunctionDecl *withControlFlow(const FunctionDecl *FD) {
+  if (!FD->isDependentContext())
+    return FD;
+  std::vector<const FunctionDecl *> Made = instantiationsOf(FD);
+  return Made.empty() ? nullptr : Made.front();
+}
+
 std::vector<StateGraph::Transition> transitions(const Coroutine &C, ASTContext &Ctx) {
-  auto *Body = const_cast<CompoundStmt *>(cast<CoroutineBodyStmt>(C.F->getBody())->getBody());
+  const FunctionDecl *F = withControlFlow(C.F);
+  if (!F)
+    return {};
+  auto *Body = const_cast<CompoundStmt *>(cast<CoroutineBodyStmt>(F->getBody())->getBody());
   std::set<std::pair<unsigned, unsigned>> Normal, WithExceptions;
   for (bool EH : {false, true}) {
     CFG::BuildOptions Opts;
     Opts.AddEHEdges = EH;
     Opts.setAllAlwaysAdd(); // every expression an element: the suspensions too
-    if (std::unique_ptr<CFG> G = CFG::buildCFG(C.F, Body, &Ctx, Opts))
+    if (std::unique_ptr<CFG> G = CFG::buildCFG(F, Body, &Ctx, Opts))
       (EH ? WithExceptions : Normal) = reachable(C, *G);
   }
   std::vector<StateGraph::Transition> Out;
@@ -122,7 +142,10 @@ std::vector<StateGraph::Transition> transitions(const Coroutine &C, ASTContext &
 }
 
 /// The frame layout the analysis planned, as `states` names its roles.
-void layout(const Coroutine &C, StateGraph &G) {
+void layout(const Coroutine &C, ASTContext &Ctx, StateGraph &G) {
+  EmitOptions Plain;
+  SourceRewriter Src(Ctx, definitionFile(C.F, Ctx.getSourceManager()), Plain);
+  G.Dependent = C.Layout.Dependent;
   static const char *Roles[] = {"parameter", "local", "range-for", "awaiter",
                                 "spill", "temporary", "condition"};
   G.BaseSize = C.Layout.BaseSize;
@@ -132,7 +155,7 @@ void layout(const Coroutine &C, StateGraph &G) {
     std::string Role = M.R == FrameMember::Role::Self        ? "object"
                        : M.R == FrameMember::Role::AliveFlag ? "alive flag"
                                                              : Roles[unsigned(C.Objects[M.Object].K)];
-    G.Members.push_back({M.Name, M.TypeName, Role, M.Offset, M.Size, M.Align});
+    G.Members.push_back({M.Name, memberType(C, Src, M), Role, M.Offset, M.Size, M.Align});
   }
 }
 
@@ -142,6 +165,11 @@ StateGraph buildStateGraph(const Coroutine &C, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   StateGraph G;
   G.Function = C.F->getQualifiedNameAsString();
+  if (C.F->isTemplateInstantiation() || C.F->getTemplateSpecializationArgs()) {
+    llvm::raw_string_ostream OS(G.Function);
+    G.Function.clear();
+    C.F->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+  }
   G.Kind = kindName(C.Kind).str();
   G.Frame = C.FrameName;
   const auto *Body = cast<CoroutineBodyStmt>(C.F->getBody());
@@ -155,13 +183,16 @@ StateGraph buildStateGraph(const Coroutine &C, ASTContext &Ctx) {
   }
   G.States.push_back({unsigned(C.Points.size() + 1), "final", location(Body->getBody()->getEndLoc(), SM), "", {}});
   G.Transitions = transitions(C, Ctx);
-  layout(C, G);
+  layout(C, Ctx, G);
   return G;
 }
 
 void printText(const StateGraph &G, llvm::raw_ostream &OS) {
-  OS << G.Kind << " " << G.Function << ": frame " << G.Frame << ", sizeof " << G.Size
-     << ", alignof " << G.Align << "\n";
+  if (G.Dependent)
+    OS << G.Kind << " " << G.Function << ": frame " << G.Frame << " (a template), sizeof dependent\n";
+  else
+    OS << G.Kind << " " << G.Function << ": frame " << G.Frame << ", sizeof " << G.Size << ", alignof "
+       << G.Align << "\n";
   OS << "  states:\n";
   for (const auto &S : G.States) {
     OS << "    " << S.Id << "  " << S.Kind;
@@ -178,6 +209,12 @@ void printText(const StateGraph &G, llvm::raw_ostream &OS) {
   OS << "  transitions:\n";
   for (const auto &T : G.Transitions)
     OS << "    " << T.From << " -> " << T.To << (T.Exceptional ? "  (exception)" : "") << "\n";
+  if (G.Dependent) {
+    OS << "  frame members (in order; sizes depend on the instantiation):\n";
+    for (const auto &M : G.Members)
+      OS << "    " << M.Name << " : " << M.Type << "  [" << M.Role << "]\n";
+    return;
+  }
   OS << "  frame layout (offset size align):\n";
   OS << "    " << llvm::format_decimal(0, 4) << " " << llvm::format_decimal(G.BaseSize, 4)
      << "       (runtime state)\n";
@@ -200,7 +237,8 @@ static std::string dotEscape(llvm::StringRef S) {
 void printDot(const StateGraph &G, llvm::raw_ostream &OS) {
   std::string Name = dotEscape(G.Function);
   OS << "  subgraph \"cluster_" << Name << "\" {\n";
-  OS << "    label=\"" << G.Kind << " " << Name << " (" << G.Frame << ", sizeof " << G.Size << ")\";\n";
+  OS << "    label=\"" << G.Kind << " " << Name << " (" << G.Frame << ", sizeof "
+     << (G.Dependent ? std::string("dependent") : std::to_string(G.Size)) << ")\";\n";
   for (const auto &S : G.States) {
     std::string Label = std::to_string(S.Id) + " " + S.Kind;
     if (!S.Expression.empty())
@@ -253,6 +291,7 @@ void printJson(const std::vector<StateGraph> &Graphs, llvm::raw_ostream &OS) {
         {"states", std::move(States)},
         {"transitions", std::move(Transitions)},
         {"frame", llvm::json::Object{{"name", G.Frame},
+                                     {"dependent", G.Dependent},
                                      {"sizeof", int64_t(G.Size)},
                                      {"alignof", int64_t(G.Align)},
                                      {"base_size", int64_t(G.BaseSize)},

@@ -42,6 +42,7 @@ struct StateGraph {
   uint64_t BaseSize = 0; ///< the runtime's state (vtable pointer, value slots)
   std::vector<Member> Members;
   uint64_t Size = 0, Align = 0;
+  bool Dependent = false; ///< a template's frame: no sizes or offsets yet
 };
 
 StateGraph buildStateGraph(const Coroutine &C, clang::ASTContext &Ctx);

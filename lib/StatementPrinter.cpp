@@ -18,11 +18,19 @@ namespace {
 
 class StatementPrinter {
 public:
-  StatementPrinter(const Coroutine &C, const SourceRewriter &Src) : C(C), Src(Src) {}
+  /// InType: printing an expression that names a type (decltype): its
+  /// value is not computed, so nothing is spilled, materialised or held,
+  /// and only a resumed suspension is replaced (by what it evaluates to).
+  StatementPrinter(const Coroutine &C, const SourceRewriter &Src, bool InType = false)
+      : C(C), Src(Src), InType(InType) {}
 
   std::string body() {
     return stmt(cast<CoroutineBodyStmt>(C.F->getBody())->getBody());
   }
+
+  /// E's text with its lowered parts replaced; with Replaced false, E's own
+  /// replacement is not applied (the step that computes it).
+  std::string expr(const Expr *E, bool Replaced = true);
 
 private:
   /// Within's text, with the nodes the plan rewrites in it replaced: as
@@ -53,11 +61,11 @@ private:
   int regionOf(const Stmt *S) const { return C.regionOf(S); }
 
   // --- expressions ---
-  /// E's text with its lowered parts replaced; with Replaced false, E's own
-  /// replacement is not applied (the step that computes it).
-  std::string expr(const Expr *E, bool Replaced = true);
   std::string replacement(const Expr *E, const Replacement &Rep);
   std::string objectRef(unsigned O) const;
+  /// The object's type where the body names it: a template's type named
+  /// from an expression is the member's declared type.
+  std::string typeOf(unsigned O) const;
   std::string construct(unsigned O, const std::string &Args);
   std::string markLive(unsigned O) const;
   std::string steps(const std::vector<ExprStep> &Steps);
@@ -69,6 +77,7 @@ private:
 
   const Coroutine &C;
   const SourceRewriter &Src;
+  bool InType;
   llvm::DenseSet<const Stmt *> UsedContinue; // loops whose continue label is used
 };
 
@@ -124,8 +133,15 @@ std::string StatementPrinter::opening(unsigned R, unsigned DispatchRegion) const
 
 // --- frame objects ---
 
+std::string StatementPrinter::typeOf(unsigned O) const {
+  const FrameObject &Obj = C.Objects[O];
+  return Obj.FromExpression ? "decltype(" + Obj.Name + ")" : Obj.TypeName;
+}
+
 std::string StatementPrinter::objectRef(unsigned O) const {
   const FrameObject &Obj = C.Objects[O];
+  if (Obj.Held)
+    return Obj.Name + (Obj.K == FrameObject::Kind::Hidden ? ".ref()" : ".get()");
   if (!Obj.ViaPointer)
     return Obj.Name;
   if (Obj.IsXValue)
@@ -150,7 +166,7 @@ std::string StatementPrinter::construct(unsigned O, const std::string &Args) {
   if (Obj.ViaPointer)
     Out += " " + Obj.Name + " = coflat::detail::address_of" + Args + ";";
   else
-    Out += " ::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + Args + ";";
+    Out += " ::new (coflat::detail::addr(" + Obj.Name + ")) " + typeOf(O) + Args + ";";
   return Out + markLive(O);
 }
 
@@ -174,13 +190,20 @@ std::string StatementPrinter::replacement(const Expr *E, const Replacement &Rep)
     return "(::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + Init + ", " + Live +
            "std::move(" + Obj.Name + "))";
   }
+  case Replacement::Kind::HoldInFrame: {
+    std::string Live = markLive(Rep.Index);
+    if (!Live.empty())
+      Live = Live.substr(1, Live.size() - 2) + ", ";
+    return "(::new (coflat::detail::addr(" + C.Objects[Rep.Index].Name + ")) " + typeOf(Rep.Index) + "{" +
+           expr(E, /*Replaced=*/false) + "}, " + Live + objectRef(Rep.Index) + ")";
+  }
   }
   llvm_unreachable("unknown replacement");
 }
 
 std::string StatementPrinter::expr(const Expr *E, bool Replaced) {
   auto It = C.Replacements.find(E);
-  if (Replaced && It != C.Replacements.end())
+  if (Replaced && It != C.Replacements.end() && (!InType || It->second.K == Replacement::Kind::Resume))
     return replacement(E, It->second);
   // In a member function, `this` is the object the frame keeps.
   if (isa<CXXThisExpr>(E) && !C.SelfType.empty())
@@ -232,12 +255,25 @@ std::string StatementPrinter::steps(const std::vector<ExprStep> &Steps) {
       Out += construct(P.Awaiter, std::string("(this->") + Transform + "(" + expr(operandOf(P.E)) + "))");
       std::string Suspend = Aw + ".await_suspend(coflat::detail::frame_handle(this))";
       // A bool await_suspend that returns false resumes at once.
-      if (P.E->getSuspendExpr()->getType()->isBooleanType())
+      if (P.Dependent)
+        Suspend = "if (coflat::detail::suspends(" + Aw + ", coflat::detail::frame_handle(this))) return;";
+      else if (cast<CoroutineSuspendExpr>(P.E)->getSuspendExpr()->getType()->isBooleanType())
         Suspend = "if (" + Suspend + ") return;";
       else
         Suspend += "; return;";
       Out += " if (!" + Aw + ".await_ready()) { coflat_state = " + Id + "; " + Suspend + " } coflat_resume_" + Id +
              ": coflat_state = coflat::detail::state_running;";
+      break;
+    }
+    case ExprStep::Kind::Check:
+    case ExprStep::Kind::CheckArgument: {
+      bool Arg = S.K == ExprStep::Kind::CheckArgument;
+      Out += std::string(" static_assert(coflat::detail::") +
+             (Arg ? "unobserved_argument_v" : "unobserved_temporary_v") + "<decltype((" +
+             StatementPrinter(C, Src, /*InType=*/true).expr(S.E) +
+             "))>, \"coflat: this " + (Arg ? "argument's parameter" : "temporary") +
+             " would be destroyed before the suspension instead of after it; compute it in a "
+             "statement of its own\");";
       break;
     }
     case ExprStep::Kind::If: {
@@ -385,7 +421,7 @@ std::string StatementPrinter::initFrom(unsigned O, const std::string &Value) {
     return construct(O, "(" + Value + ")");
   // A return statement copy-initialises its result object, which is the
   // frame's object itself (guaranteed copy elision).
-  return construct(O, "([&]() -> " + Obj.TypeName + " { return " + Value + "; }())");
+  return construct(O, "([&]() -> " + typeOf(O) + " { return " + Value + "; }())");
 }
 
 std::string StatementPrinter::declStmt(const DeclStmt *DS) {
@@ -442,7 +478,7 @@ std::string StatementPrinter::rangeFor(const CXXForRangeStmt *RF) {
   std::string Out = entryLabel(L) + "{" + opening(L, L);
   const FrameObject &RangeObj = C.Objects[Range];
   std::string RangeInit = expr(RangeObj.Origin);
-  Out += construct(Range, Plan.BracedList ? RangeInit : "(" + RangeInit + ")");
+  Out += construct(Range, Plan.BracedList ? RangeInit : RangeObj.Held ? "{" + RangeInit + "}" : "(" + RangeInit + ")");
   std::string RangeRef = objectRef(Range);
   std::string B, E;
   switch (Plan.How) {
@@ -457,6 +493,10 @@ std::string StatementPrinter::rangeFor(const CXXForRangeStmt *RF) {
   case RangeForPlan::Bounds::ADL:
     B = "begin(" + RangeRef + ")";
     E = "end(" + RangeRef + ")";
+    break;
+  case RangeForPlan::Bounds::Generic:
+    B = "coflat::detail::range_begin(" + RangeRef + ")";
+    E = "coflat::detail::range_end(" + RangeRef + ")";
     break;
   }
   Out += construct(Begin, "(" + B + ")") + construct(End, "(" + E + ")");
@@ -551,6 +591,10 @@ std::string StatementPrinter::coreturn(const CoreturnStmt *Ret) {
 
 std::string printBody(const Coroutine &C, const SourceRewriter &Src) {
   return StatementPrinter(C, Src).body();
+}
+
+std::string printExpression(const Coroutine &C, const SourceRewriter &Src, const Expr *E) {
+  return StatementPrinter(C, Src, /*InType=*/true).expr(E);
 }
 
 } // namespace coflat

@@ -16,6 +16,10 @@ namespace coflat {
 /// on the user's lines, so #line directives keep every line number right.
 std::string printBody(const Coroutine &C, const SourceRewriter &Src);
 
+/// E as the body prints it (its lowered parts replaced, not E itself): what
+/// a template's frame names a member's type from.
+std::string printExpression(const Coroutine &C, const SourceRewriter &Src, const clang::Expr *E);
+
 } // namespace coflat
 
 #endif // COFLAT_LIB_STATEMENTPRINTER_H

@@ -29,21 +29,21 @@ namespace {
 /// Runs one ASTConsumer, made by Make, over each translation unit.
 class ConsumerActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit ConsumerActionFactory(std::function<std::unique_ptr<ASTConsumer>()> Make)
+  explicit ConsumerActionFactory(std::function<std::unique_ptr<ASTConsumer>(CompilerInstance &)> Make)
       : Make(std::move(Make)) {}
   std::unique_ptr<FrontendAction> create() override {
     struct Action : ASTFrontendAction {
       const ConsumerActionFactory &F;
       explicit Action(const ConsumerActionFactory &F) : F(F) {}
-      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-        return F.Make();
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+        return F.Make(CI);
       }
     };
     return std::make_unique<Action>(*this);
   }
 
 private:
-  std::function<std::unique_ptr<ASTConsumer>()> Make;
+  std::function<std::unique_ptr<ASTConsumer>(CompilerInstance &)> Make;
 };
 
 } // namespace
@@ -88,10 +88,53 @@ static std::string runtimeIncludeDir() {
   return COFLAT_RUNTIME_SOURCE_INCLUDE_DIR;
 }
 
-static void addAdjusters(tooling::ClangTool &Tool) {
+/// Path, absolute and without `.` or `..`, to compare directories that may
+/// not exist yet.
+static std::string normalPath(StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(llvm::sys::path::remove_leading_dotslash(P));
+}
+
+std::vector<std::string> withoutIncludeDir(const std::vector<std::string> &Args, StringRef Dir) {
+  std::string Drop = normalPath(Dir);
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == "--") {
+      Out.insert(Out.end(), Args.begin() + I, Args.end());
+      break;
+    }
+    bool Dropped = false;
+    for (StringRef Flag : {"-I", "-iquote", "-isystem", "-idirafter"}) {
+      if (A == Flag && I + 1 < Args.size() && normalPath(Args[I + 1]) == Drop) {
+        ++I;
+        Dropped = true;
+      } else if (A.size() > Flag.size() && A.starts_with(Flag) && normalPath(A.drop_front(Flag.size())) == Drop) {
+        Dropped = true;
+      }
+      if (Dropped)
+        break;
+    }
+    if (!Dropped)
+      Out.push_back(Args[I]);
+  }
+  return Out;
+}
+
+static void addAdjusters(tooling::ClangTool &Tool, std::vector<std::string> OutputDirs = {}) {
   Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args, StringRef) {
     return adjustArguments(Args);
   });
+  // The build searches the include tree first; the parse must read the
+  // originals, not an earlier run's lowered copies.
+  for (std::string &Dir : OutputDirs)
+    if (!Dir.empty())
+      Tool.appendArgumentsAdjuster(
+          [Dir = std::move(Dir)](const tooling::CommandLineArguments &Args, StringRef) {
+            return withoutIncludeDir(Args, Dir);
+          });
   // After every directory the command names, so a project's own copy of the
   // runtime wins; not at all when the command names this directory already
   // (Clang would keep only the later, lower-priority entry).
@@ -124,13 +167,13 @@ static void addAdjusters(tooling::ClangTool &Tool) {
 
 llvm::Expected<std::vector<StateGraph>> inspectFile(const tooling::CompilationDatabase &DB,
                                                     const std::string &Source,
-                                                    llvm::StringRef Function) {
+                                                    llvm::StringRef Function, bool Instantiations) {
   std::vector<StateGraph> Graphs;
   bool Ok = false;
   tooling::ClangTool Tool(DB, {Source});
   addAdjusters(Tool);
   ConsumerActionFactory Factory(
-      [&] { return makeInspectConsumer(Function, Graphs, Ok); });
+      [&](CompilerInstance &) { return makeInspectConsumer(Function, Instantiations, Graphs, Ok); });
   if (Tool.run(&Factory) != 0 || !Ok)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "errors in the input");
   return Graphs;
@@ -145,8 +188,9 @@ lowerFiles(const tooling::CompilationDatabase &DB, const std::vector<std::string
     LoweredFile File;
     File.Source = Source;
     tooling::ClangTool Tool(DB, {Source});
-    addAdjusters(Tool);
-    ConsumerActionFactory Factory([&] { return makeLowerConsumer(Opts, File); });
+    addAdjusters(Tool, {Opts.SourceDir, Opts.IncludeDir});
+    ConsumerActionFactory Factory(
+        [&](CompilerInstance &CI) { return makeLowerConsumer(Opts, File, CI.getPreprocessor()); });
     int RC = Tool.run(&Factory);
     if (RC != 0 || !File.Ok) {
       Failed = true;

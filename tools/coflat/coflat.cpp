@@ -13,6 +13,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -28,9 +29,9 @@ constexpr int ExitOk = 0, ExitInputError = 1, ExitUsage = 2;
 
 const char *Usage =
     "usage: coflat lower <source>... [-o <file> | --out-dir <dir>] [-p <build-dir>]\n"
-    "                    [--MD --MF <depfile>] [--no-line-directives]\n"
+    "                    [--include-dir <dir>] [--MD --MF <depfile>] [--no-line-directives]\n"
     "                    [--file-prefix-map=<old>=<new>] [-- <compiler args>]\n"
-    "       coflat states <source> [--format=text|json|dot] [--function=<name>]\n"
+    "       coflat states <source> [--format=text|json|dot] [--function=<name>] [--instantiations]\n"
     "                     [-p <build-dir>] [-- <compiler args>]\n"
     "       coflat --version | --help | <command> --help\n";
 
@@ -55,6 +56,11 @@ cl::opt<std::string> Output("o", cl::desc("Write the lowered source to <file> (o
                             cl::value_desc("file"), cl::sub(Lower), cl::cat(Category));
 cl::opt<std::string> OutDir("out-dir", cl::desc("Write each lowered source into <dir>, by its file name"),
                             cl::value_desc("dir"), cl::sub(Lower), cl::cat(Category));
+cl::opt<std::string> IncludeDir(
+    "include-dir",
+    cl::desc("Write lowered copies of headers found through the include path into <dir>, for the build "
+             "to search first (default: <output dir>/coflat-include)"),
+    cl::value_desc("dir"), cl::sub(Lower), cl::cat(Category));
 cl::opt<bool> MD("MD", cl::desc("Write a Makefile depfile of the sources and every header they read"),
                  cl::sub(Lower), cl::cat(Category));
 cl::opt<std::string> MF("MF", cl::desc("The depfile --MD writes"), cl::value_desc("depfile"), cl::sub(Lower),
@@ -71,6 +77,9 @@ cl::alias FilePrefixMapCompilerSpelling("ffile-prefix-map", cl::desc("Alias for 
 // --- states ---
 cl::opt<std::string> Format("format", cl::desc("text, json (docs/states.md) or dot"), cl::init("text"),
                             cl::value_desc("format"), cl::sub(States), cl::cat(Category));
+cl::opt<bool> Instantiations("instantiations",
+                             cl::desc("After a template's machine, the frame of each instantiation the source makes"),
+                             cl::sub(States), cl::cat(Category));
 cl::opt<std::string> Function("function", cl::desc("Only the coroutine with this (qualified) name"),
                               cl::value_desc("name"), cl::sub(States), cl::cat(Category));
 
@@ -87,6 +96,35 @@ bool writeFile(StringRef Path, StringRef Text) {
     return false;
   }
   OS << Text;
+  return true;
+}
+
+/// Writes a lowered header copy: several sources that include the header
+/// write it, perhaps at once, always with the same bytes.  An unchanged
+/// copy is left alone (its time stamp too, so nothing rebuilds); a changed
+/// one is replaced whole by a rename, so that no compiler reads half of it.
+bool writeHeaderCopy(StringRef Path, StringRef Text) {
+  if (auto Old = MemoryBuffer::getFile(Path); Old && (*Old)->getBuffer() == Text)
+    return true;
+  if (std::error_code EC = sys::fs::create_directories(sys::path::parent_path(Path))) {
+    errs() << "coflat: error: cannot create the directory of '" << Path << "': " << EC.message() << "\n";
+    return false;
+  }
+  SmallString<256> Temp;
+  int FD;
+  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp%%%%%%", FD, Temp)) {
+    errs() << "coflat: error: cannot write '" << Path << "': " << EC.message() << "\n";
+    return false;
+  }
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+  }
+  if (std::error_code EC = sys::fs::rename(Temp, Path)) {
+    sys::fs::remove(Temp);
+    errs() << "coflat: error: cannot write '" << Path << "': " << EC.message() << "\n";
+    return false;
+  }
   return true;
 }
 
@@ -144,7 +182,7 @@ int runStates(const std::vector<std::string> *FixedArgs) {
   auto DB = database(FixedArgs, Err);
   if (!DB)
     return usage("cannot load compile_commands.json from '" + BuildPath + "': " + Err);
-  auto Graphs = coflat::inspectFile(*DB, Sources.front(), Function);
+  auto Graphs = coflat::inspectFile(*DB, Sources.front(), Function, Instantiations);
   if (!Graphs) {
     consumeError(Graphs.takeError());
     return ExitInputError;
@@ -185,6 +223,15 @@ int runLower(const std::vector<std::string> *FixedArgs) {
     return usage("--MD needs -o or --out-dir");
   coflat::LowerOptions Opts;
   Opts.Emit.LineDirectives = !NoLineDirectives;
+  // Lowered headers: beside the lowered sources, or in the include tree.
+  if (!OutDir.empty())
+    Opts.SourceDir = OutDir;
+  else if (!Output.empty())
+    Opts.SourceDir = sys::path::parent_path(Output).empty() ? "." : sys::path::parent_path(Output).str();
+  if (!IncludeDir.empty())
+    Opts.IncludeDir = IncludeDir;
+  else if (!Opts.SourceDir.empty())
+    Opts.IncludeDir = (Opts.SourceDir + "/coflat-include");
   for (StringRef Map : FilePrefixMap) {
     auto [Old, New] = Map.split('=');
     if (Old.size() == Map.size() || Old.empty())
@@ -211,10 +258,23 @@ int runLower(const std::vector<std::string> *FixedArgs) {
       sys::path::append(P, sys::path::filename(F.Source));
       Target = std::string(P);
     }
+    if (Target.empty() && !F.Headers.empty()) {
+      errs() << "coflat: error: '" << F.Source
+             << "' includes headers with coroutines; their lowered copies need -o or --out-dir\n";
+      return ExitInputError;
+    }
     if (Target.empty())
       outs() << F.Text;
     else if (!writeFile(Target, F.Text))
       return ExitInputError;
+    for (const coflat::LoweredHeader &H : F.Headers)
+      for (const coflat::HeaderPlacement &At : H.Paths) {
+        bool Beside = At.From == coflat::HeaderPlacement::Root::Source;
+        SmallString<256> P(Beside ? Opts.SourceDir : Opts.IncludeDir);
+        sys::path::append(P, At.Path);
+        if (!writeHeaderCopy(P, H.Text))
+          return ExitInputError;
+      }
     if (MD) {
       Deps += escapeMake(Target) + ":";
       for (const std::string &D : F.Dependencies)

@@ -21,6 +21,7 @@
 #ifndef COFLAT_FRAME_H
 #define COFLAT_FRAME_H
 
+#include <coflat/detail/dependent_frame.h>
 #include <coflat/errors.h>
 
 #include <cstddef>
