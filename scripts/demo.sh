@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-for example in mygen producer_consumer compute_sum future_done potatoes echo; do
+for example in mygen producer_consumer compute_sum future_done potatoes echo generic_pipeline; do
   echo "=== examples/$example.cpp (lowered by coflat_lower, built as C++17) ==="
   "build/examples/$example"
 done

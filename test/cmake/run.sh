@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The CMake integration, as a user meets it:
 #   1. install coflat to a prefix; a three-line project finds it, builds, runs
-#   2. editing an included header lowers again and changes the output
+#   2. editing an included header lowers again and changes the output; a
+#      header of coroutines shared by three sources is lowered into a copy,
+#      and editing it lowers all three again
 #   3. a second build with nothing changed does nothing
 #   4. an unsupported construct fails the build at the user's file and line
 #   5. the same project with coflat added by add_subdirectory()
@@ -70,6 +72,23 @@ grep -q "coflat: lowering main.cpp" "$work/rebuild.log" || { cat "$work/rebuild.
 out=$("$work/app/b/app" | tr '\n' ' ')
 [ "$out" = "4 3 2 1 " ] || fail "after the header edit it printed '$out'"
 echo "PASS: a header edit lowers again"
+
+# gens.h holds coroutines (a template, an inline generator, a member of a
+# class template) and is included by the target's three sources: its
+# lowered copy stands beside theirs, and an edit to it lowers all three.
+copy="$work/app/b/coflat/app/gens.h"
+[ -f "$copy" ] || fail "no lowered copy of gens.h at $copy"
+! grep -q co_yield "$copy" || fail "the copy of gens.h was not lowered"
+grep -q "struct upto_frame" "$copy" || fail "the copy of gens.h has no frame for upto"
+sleep 1
+echo '// edited' >>"$work/app/gens.h"
+cmake --build "$work/app/b" >"$work/header-edit.log"
+for f in main.cpp a.cpp b.cpp; do
+  grep -q "coflat: lowering $f" "$work/header-edit.log" || { cat "$work/header-edit.log"; fail "editing gens.h did not lower $f again"; }
+done
+grep -q '^// edited$' "$copy" || fail "the copy of gens.h was not rewritten"
+[ "$("$work/app/b/app" | tr '\n' ' ')" = "4 3 2 1 " ] || fail "after editing gens.h the program is wrong"
+echo "PASS: a header with coroutines is lowered once for its three users, and an edit lowers all three"
 
 cmake --build "$work/app/b" >"$work/noop.log"
 grep -q "no work to do" "$work/noop.log" || { cat "$work/noop.log"; fail "a no-op build did work"; }

@@ -41,7 +41,8 @@ def main():
     root = sys.argv[1]
     table = entries(open(os.path.join(root, "lib", "Diagnostics.def")).read())
     guide = open(os.path.join(root, "docs", "user-guide.md")).read()
-    tests = "\n".join(open(f).read() for f in glob.glob(os.path.join(root, "test", "diagnostics", "*")))
+    tests = "\n".join(open(f).read() for f in glob.glob(os.path.join(root, "test", "diagnostics", "*"))
+                      if os.path.isfile(f))
     checks = "\n".join(line for line in tests.splitlines() if "CHECK" in line)
     missing = []
     section = guide[guide.index("## What is not supported yet"):guide.index("### Known problems")]

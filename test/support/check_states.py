@@ -10,6 +10,8 @@ compiled with -std=c++17).  Prints one line per coroutine checked.
 """
 import argparse
 import json
+import os
+import shutil
 import re
 import shlex
 import subprocess
@@ -39,7 +41,10 @@ def check_schema(doc):
             assert set(t) == {"from", "to", "exceptional"}
             assert 0 <= t["from"] < len(ids) and 0 < t["to"] < len(ids)
         f = c["frame"]
-        assert set(f) == {"name", "sizeof", "alignof", "base_size", "members"}
+        assert set(f) == {"name", "dependent", "sizeof", "alignof", "base_size", "members"}
+        if f["dependent"]:  # a template's frame: members in order, no sizes
+            assert f["sizeof"] == 0 and all(m["size"] == 0 for m in f["members"])
+            continue
         start, end = 0, 0  # members sharing a storage slot share an offset
         for m in f["members"]:
             assert set(m) == {"name", "type", "role", "offset", "size", "align"}
@@ -61,12 +66,31 @@ def main():
     a = ap.parse_args()
     flags = shlex.split(a.flags)
     for src in a.sources:
-        doc = json.loads(run([a.coflat, "states", src, "--format=json", "--"] + flags))
+        doc = json.loads(run([a.coflat, "states", src, "--format=json", "--instantiations", "--"] + flags))
         check_schema(doc)
-        lowered = run([a.coflat, "lower", src, "--no-line-directives", "--"] + flags)
+        # Lowered into a directory of its own, with the copies of the headers
+        # whose coroutines are lowered too: the frames are searched in all.
+        base = src.rsplit("/", 1)[-1]
+        outdir = "{}.{}.d".format(a.tmp, base)
+        shutil.rmtree(outdir, ignore_errors=True)
+        os.makedirs(outdir)
+        path = os.path.join(outdir, base)
+        run([a.coflat, "lower", src, "-o", path, "--no-line-directives", "--"] + flags)
+        lowered = open(path).read()
+        for d, _, files in os.walk(outdir):
+            lowered += "".join(open(os.path.join(d, f)).read() for f in files if os.path.join(d, f) != path)
         asserts = []
         for c in doc["coroutines"]:
             f = c["frame"]
+            if "<" in f["name"]:
+                # An instantiation of a template's frame: the template's
+                # members were checked; its layout is what the compilers
+                # give the lowered template for these arguments.
+                if "::" not in c["function"]:
+                    asserts.append('static_assert(sizeof({0}) == {1} && alignof({0}) == {2}, "{0}");'.format(
+                        f["name"], f["sizeof"], f["alignof"]))
+                print("ok {} {}: instantiated, sizeof {}".format(src.rsplit("/", 1)[-1], c["function"], f["sizeof"]))
+                continue
             m = re.search(r"struct " + re.escape(f["name"]) + r" final : .*?\n};\n", lowered, re.S)
             assert m, "frame {} not in the lowered file".format(f["name"])
             struct = m.group(0)
@@ -74,20 +98,23 @@ def main():
                 assert re.search(r"\b" + re.escape(member["name"]) + r"( = [^;]*)?;", struct), \
                     "{}: member {} not declared".format(f["name"], member["name"])
             points = len(c["states"]) - 2
-            body = lowered[lowered.index(f["name"] + "::coflat_resume()") if not c["function"].count("::")
+            body = lowered[lowered.index(f["name"] + "::coflat_resume()")
+                           if not c["function"].count("::") and not f["dependent"]
                            else lowered.index("struct " + f["name"]):]
             for k in range(1, points + 1):
                 assert "coflat_resume_{}:".format(k) in body, "{}: no resume label {}".format(f["name"], k)
-            if "::" not in c["function"]:  # a frame nested in a class is not nameable here
+            # A frame nested in a class is not nameable here, nor a template.
+            if "::" not in c["function"] and not f["dependent"]:
                 asserts.append('static_assert(sizeof({0}) == {1} && alignof({0}) == {2}, "{0}");'.format(
                     f["name"], f["sizeof"], f["alignof"]))
             print("ok {} {}: {} states, {} members, sizeof {}".format(
                 src.rsplit("/", 1)[-1], c["function"], len(c["states"]), len(f["members"]), f["sizeof"]))
-        path = "{}.{}.cpp".format(a.tmp, src.rsplit("/", 1)[-1])
-        with open(path, "w") as out:
-            out.write(lowered + "\n" + "\n".join(asserts) + "\n")
+        with open(path, "a") as out:
+            out.write("\n" + "\n".join(asserts) + "\n")
         for cc in a.compilers.split(";"):
-            run(shlex.split(cc) + ["-fsyntax-only", path])
+            cmd = shlex.split(cc)
+            cmd[1:1] = ["-I" + os.path.join(outdir, "coflat-include"), "-iquote", os.path.dirname(os.path.abspath(src))]
+            run(cmd + ["-fsyntax-only", path])
 
 
 if __name__ == "__main__":

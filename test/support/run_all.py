@@ -16,6 +16,7 @@ differ.  With --python, the output must also equal the Python program's.
 """
 import argparse
 import difflib
+import os
 import shlex
 import subprocess
 import sys
@@ -44,10 +45,18 @@ def main():
     ap.add_argument("--args", default="", help="arguments for the programs")
     a = ap.parse_args()
 
-    lowered = a.tmp + ".lowered.cpp"
+    # Each test lowers into a directory of its own: the lowered source, the
+    # copies of the headers beside it, and the include tree.
+    outdir = a.tmp + ".lowered"
+    os.makedirs(outdir, exist_ok=True)
+    lowered = os.path.join(outdir, os.path.basename(a.source))
+    tree = os.path.join(outdir, "coflat-include")
     flags = shlex.split(a.clang17)
     includes = [f for f in flags if f.startswith("-I")]
     run([a.coflat, "lower", a.source, "-o", lowered, "--"] + includes, "coflat lower")
+    # What coflat_lower() adds: the include tree first, the source's own
+    # directory for the headers that were not copied.
+    lowered_flags = ["-I" + tree, "-iquote", os.path.dirname(os.path.abspath(a.source))]
     outputs = {}
     builds = [("native", a.clang20, a.source),
               ("g++ -std=c++17", a.gxx, lowered),
@@ -57,7 +66,10 @@ def main():
         builds.append(("clang++ -std=c++17 -stdlib=libc++", a.libcxx, lowered))
     for name, compiler, src in builds:
         exe = "{}.{}".format(a.tmp, name.replace(" ", "").replace("+", "x").replace("=", ""))
-        run(shlex.split(compiler) + [src, a.runtime, "-o", exe], "build ({})".format(name))
+        cmd = shlex.split(compiler)
+        if src == lowered:
+            cmd[1:1] = lowered_flags
+        run(cmd + [src, a.runtime, "-o", exe], "build ({})".format(name))
         outputs[name] = run([exe] + shlex.split(a.args), "run ({})".format(name))
     expected = outputs["native"]
     ok = True
