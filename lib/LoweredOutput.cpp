@@ -25,9 +25,10 @@ static std::string editedText(SourceManager &SM, FileID File, llvm::ArrayRef<Edi
 void writeLoweredFiles(SourceManager &SM, const std::map<FileID, std::vector<Edit>> &Edits,
                        const IncludeTree &Tree, LoweredFile &Out) {
   FileID Main = SM.getMainFileID();
+  static const std::vector<Edit> None;
   auto MainEdits = Edits.find(Main);
-  Out.Text = editedText(SM, Main, MainEdits == Edits.end() ? llvm::ArrayRef<Edit>() : llvm::ArrayRef<Edit>(MainEdits->second));
-  Out.Changed = MainEdits != Edits.end();
+  Out.Text = editedText(SM, Main, MainEdits == Edits.end() ? None : MainEdits->second);
+  Out.Changed = !Edits.empty();
 
   // One text per header, whichever inclusion of it was parsed.
   std::map<const FileEntry *, std::string> Texts;
@@ -51,7 +52,6 @@ void writeLoweredFiles(SourceManager &SM, const std::map<FileID, std::vector<Edi
       H.Text = It->second;
     else
       H.Text = SM.getBufferData(SM.translateFile(FE)).str();
-    Out.Changed |= Texts.count(FE) > 0;
     Out.Headers.push_back(std::move(H));
   }
   std::sort(Out.Headers.begin(), Out.Headers.end(),

@@ -231,7 +231,7 @@ int runLower(const std::vector<std::string> *FixedArgs) {
   if (!IncludeDir.empty())
     Opts.IncludeDir = IncludeDir;
   else if (!Opts.SourceDir.empty())
-    Opts.IncludeDir = (Opts.SourceDir + "/coflat-include");
+    Opts.IncludeDir = Opts.SourceDir + "/coflat-include";
   for (StringRef Map : FilePrefixMap) {
     auto [Old, New] = Map.split('=');
     if (Old.size() == Map.size() || Old.empty())
