@@ -96,7 +96,7 @@ unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, 
   O.Type = T;
   O.Loc = L;
   O.Region = R;
-  O.TypeName = T->isDependentType() && T->getContainedDeducedType() ? "" : frameTypeName(T, Ctx);
+  O.TypeName = frameTypeName(T, Ctx);
   // Once per declaration: a range-for's hidden variables share its location.
   if (O.TypeName.empty() && !T->isDependentType() && ReportedLocalTypes.insert(L.getRawEncoding()).second)
     error(L, Diag::LocalType, {T.getAsString()});

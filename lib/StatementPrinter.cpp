@@ -67,6 +67,9 @@ private:
   /// from an expression is the member's declared type.
   std::string typeOf(unsigned O) const;
   std::string construct(unsigned O, const std::string &Args);
+  /// Within an expression: constructs frame object O from Init, marks it
+  /// alive, and gives Value.
+  std::string constructInExpression(unsigned O, const std::string &Init, const std::string &Value);
   std::string markLive(unsigned O) const;
   std::string steps(const std::vector<ExprStep> &Steps);
   std::string splitExpr(const Expr *E, const std::string &Tail);
@@ -170,6 +173,14 @@ std::string StatementPrinter::construct(unsigned O, const std::string &Args) {
   return Out + markLive(O);
 }
 
+std::string StatementPrinter::constructInExpression(unsigned O, const std::string &Init,
+                                                    const std::string &Value) {
+  std::string Live = markLive(O);
+  if (!Live.empty())
+    Live = Live.substr(1, Live.size() - 2) + ", "; // " x = n;" -> "x = n, "
+  return "(::new (coflat::detail::addr(" + C.Objects[O].Name + ")) " + typeOf(O) + Init + ", " + Live + Value + ")";
+}
+
 std::string StatementPrinter::replacement(const Expr *E, const Replacement &Rep) {
   switch (Rep.K) {
   case Replacement::Kind::Object:
@@ -178,25 +189,15 @@ std::string StatementPrinter::replacement(const Expr *E, const Replacement &Rep)
     return "coflat_aw" + std::to_string(Rep.Index) + ".await_resume()";
   case Replacement::Kind::MaterializeInFrame: {
     const auto *MTE = cast<MaterializeTemporaryExpr>(E);
-    const FrameObject &Obj = C.Objects[Rep.Index];
-    std::string Live = markLive(Rep.Index);
-    if (!Live.empty())
-      Live = Live.substr(1, Live.size() - 2) + ", "; // " x = n;" -> "x = n, "
     std::string Init = expr(MTE->getSubExpr());
     if (!MTE->getType()->isArrayType())
       Init = "(" + Init + ")";
     else if (!StringRef(Init).ltrim().starts_with("{"))
       Init = "{" + Init + "}"; // arrays take braces in C++17
-    return "(::new (coflat::detail::addr(" + Obj.Name + ")) " + Obj.TypeName + Init + ", " + Live +
-           "std::move(" + Obj.Name + "))";
+    return constructInExpression(Rep.Index, Init, "std::move(" + C.Objects[Rep.Index].Name + ")");
   }
-  case Replacement::Kind::HoldInFrame: {
-    std::string Live = markLive(Rep.Index);
-    if (!Live.empty())
-      Live = Live.substr(1, Live.size() - 2) + ", ";
-    return "(::new (coflat::detail::addr(" + C.Objects[Rep.Index].Name + ")) " + typeOf(Rep.Index) + "{" +
-           expr(E, /*Replaced=*/false) + "}, " + Live + objectRef(Rep.Index) + ")";
-  }
+  case Replacement::Kind::HoldInFrame:
+    return constructInExpression(Rep.Index, "{" + expr(E, /*Replaced=*/false) + "}", objectRef(Rep.Index));
   }
   llvm_unreachable("unknown replacement");
 }
