@@ -57,7 +57,7 @@ private:
   }
 
   // --- suspension points ---
-  void collectPoints(const clang::Stmt *S);
+  void collectPoints(const clang::Stmt *S, bool InExpansion = false);
   bool suspends(const clang::Stmt *S);
   bool hasPointAfter(clang::SourceLocation After, const clang::Stmt *Scope) const;
 
@@ -79,11 +79,16 @@ private:
   void walk(const clang::Stmt *S, unsigned R);
   void walkDecl(const clang::DeclStmt *DS, unsigned R);
   void walkRangeFor(const clang::CXXForRangeStmt *RF, unsigned R);
+  void walkConstexprIf(const clang::IfStmt *If, unsigned R);
+  /// Refuses a local variable in a condition the frame names.
+  void checkFrameCondition(const clang::Stmt *S);
   void walkFullExpr(const clang::Expr *E, unsigned R, bool AsCondition);
   void checkCondVar(const clang::VarDecl *V, const clang::Stmt *Scope);
   void walkCondVar(const clang::VarDecl *V, unsigned R);
   void checkLambdas(const clang::Stmt *S);
   void checkMacroBodies(const clang::Stmt *S);
+  /// Refuses the function parameter pack named inside a type.
+  void checkPackInTypes(const clang::Stmt *Body);
 
   // --- splitting a suspending expression ---
   void split(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
@@ -94,6 +99,9 @@ private:
   void checkDependentTemporaries(const clang::Expr *E, std::vector<ExprStep> &Steps);
   void spillBefore(const clang::Expr *E, unsigned F, std::vector<ExprStep> &Steps);
   int spillObject(const clang::Expr *E, unsigned F);
+  /// A template's value spilled as a held operand: each instantiation
+  /// asserts that it is not a prvalue of class type.
+  void checkHeldSpill(int Object, const clang::Expr *E, std::vector<ExprStep> &Steps);
   void hoistTemporaries(const clang::Expr *E, unsigned F, bool OwnBind = false);
   llvm::SmallVector<const clang::Expr *, 4> evaluationOrder(const clang::Expr *E);
   bool keepsItsValue(const clang::Expr *E) const;
@@ -101,7 +109,7 @@ private:
   void finishPoints();
   void assignSlots();
   void assignTemplateSlots();
-  bool isTryBlock(unsigned R) const;
+  bool isBarrierBody(unsigned R) const;
 
   const clang::FunctionDecl *FD;
   clang::ASTContext &Ctx;

@@ -9,23 +9,28 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 
 #include <algorithm>
+#include <functional>
 
 using namespace clang;
 
 namespace coflat {
 
-void Analyzer::collectPoints(const Stmt *S) {
+void Analyzer::collectPoints(const Stmt *S, bool InExpansion) {
   if (!S)
     return;
   if (const auto *Ret = dyn_cast<CoreturnStmt>(S)) {
-    collectPoints(Ret->getOperand()); // not the promise call that repeats it
+    collectPoints(Ret->getOperand(), InExpansion); // not the promise call that repeats it
     return;
   }
+  // A pattern expanded once per element would be as many suspensions.
+  InExpansion = InExpansion || isa<PackExpansionExpr, CXXFoldExpr>(S);
   if (isSuspension(S)) {
     const auto *SE = cast<Expr>(S);
     if (keywordLoc(SE).isMacroID())
       error(keywordLoc(SE), Diag::SuspendInMacro);
-    collectPoints(operandOf(SE));
+    if (InExpansion)
+      error(keywordLoc(SE), Diag::SuspendInPackExpansion);
+    collectPoints(operandOf(SE), InExpansion);
     SuspendPoint P;
     P.K = isa<CoyieldExpr>(SE) ? SuspendPoint::Kind::Yield : SuspendPoint::Kind::Await;
     P.E = SE;
@@ -40,7 +45,7 @@ void Analyzer::collectPoints(const Stmt *S) {
   if (isa<LambdaExpr>(S))
     return; // its body is another function
   for (const Stmt *Child : S->children())
-    collectPoints(Child);
+    collectPoints(Child, InExpansion);
 }
 
 bool Analyzer::suspends(const Stmt *S) {
@@ -370,11 +375,10 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   }
   case Stmt::IfStmtClass: {
     const auto *If = cast<IfStmt>(S);
-    // A label inside an if constexpr branch may only be reached from
-    // within it (and in a template, a discarded branch's frame members
-    // must not be declared).
-    if (If->isConstexpr() && (suspends(If->getThen()) || suspends(If->getElse())))
-      error(If->getBeginLoc(), Diag::ConstexprIfSuspends);
+    if (If->isConstexpr() && suspends(If)) {
+      walkConstexprIf(If, R);
+      return;
+    }
     if (If->isConsteval()) {
       walk(If->getThen(), R);
       walk(If->getElse(), R);
@@ -476,6 +480,48 @@ void Analyzer::walkDecl(const DeclStmt *DS, unsigned R) {
   }
 }
 
+void Analyzer::walkConstexprIf(const IfStmt *If, unsigned R) {
+  // A label inside a branch may only be reached from within it: resuming
+  // enters at a label before the statement, and the branch dispatches.
+  if (If->getInit() || If->getConditionVariable()) {
+    error(If->getBeginLoc(), Diag::ConstexprIfInit);
+    return;
+  }
+  // In a template, the frame names the condition (for its branches' member
+  // types), where the function's locals are not.
+  if (C.Dependent)
+    checkFrameCondition(If->getCond());
+  unsigned K = newRegion(Region::Kind::ConstexprIf, If, R);
+  for (bool Else : {false, true}) {
+    const Stmt *B = Else ? If->getElse() : If->getThen();
+    if (!suspends(B)) {
+      walk(B, K);
+      continue;
+    }
+    unsigned Branch;
+    if (isa<CompoundStmt>(B)) {
+      walk(B, K);
+      Branch = C.RegionOf[B];
+    } else {
+      Branch = newRegion(Region::Kind::Block, nullptr, K);
+      C.UnbracedBranch[B] = Branch;
+      walk(B, Branch);
+    }
+    C.Regions[Branch].BranchCondition = If->getCond();
+    C.Regions[Branch].ElseBranch = Else;
+  }
+}
+
+void Analyzer::checkFrameCondition(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->isLocalVarDecl())
+      error(DRE->getLocation(), Diag::ConstexprIfLocal, {V->getName().str()});
+  for (const Stmt *Child : S->children())
+    checkFrameCondition(Child);
+}
+
 void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   Loops.push_back(RF);
   if (!suspends(RF->getBody())) {
@@ -503,20 +549,24 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   if (!RF->getBeginStmt()) {
     // A template's dependent range: held as `auto&&` holds it, its bounds
     // found at instantiation as a range-for finds them.
+    // A braced list: the frame holds the list's array (braced_list).
     Plan.How = RangeForPlan::Bounds::Generic;
+    Plan.BracedList = isa<InitListExpr>(RangeVar->getInit());
     std::string RangeName = uniqueName("coflat_range" + std::to_string(N));
-    Plan.Range = addObjectOfExpression(FrameObject::Kind::Hidden, RangeName, "coflat::detail::held_operand<$D>",
-                                       RangeVar->getInit(), "", L, RF->getBeginLoc());
-    C.Objects[Plan.Range].Held = true;
+    Plan.Range = addObjectOfExpression(
+        FrameObject::Kind::Hidden, RangeName,
+        Plan.BracedList ? "decltype(coflat::detail::braced_list_of$A)" : "coflat::detail::held_operand<$D>",
+        RangeVar->getInit(), "", L, RF->getBeginLoc());
+    C.Objects[Plan.Range].Held = !Plan.BracedList;
     C.Objects[Plan.Range].Origin = RangeVar->getInit();
     C.Objects[Plan.Range].Var = RangeVar;
     std::string BeginName = uniqueName("coflat_begin" + std::to_string(N));
     std::string EndName = uniqueName("coflat_end" + std::to_string(N));
+    std::string RangeRef = Plan.BracedList ? RangeName : RangeName + ".ref()";
     Plan.Begin = addObjectOfExpression(FrameObject::Kind::Hidden, BeginName, "std::decay_t<$D>", nullptr,
-                                       "coflat::detail::range_begin(" + RangeName + ".ref())", L,
-                                       RF->getBeginLoc());
+                                       "coflat::detail::range_begin(" + RangeRef + ")", L, RF->getBeginLoc());
     Plan.End = addObjectOfExpression(FrameObject::Kind::Hidden, EndName, "std::decay_t<$D>", nullptr,
-                                     "coflat::detail::range_end(" + RangeName + ".ref())", L, RF->getBeginLoc());
+                                     "coflat::detail::range_end(" + RangeRef + ")", L, RF->getBeginLoc());
     C.RangeFors[RF] = Plan;
     unsigned Iter = newRegion(Region::Kind::Loop, nullptr, L);
     C.RegionOf[RF->getLoopVarStmt()] = Iter;
@@ -643,37 +693,48 @@ void Analyzer::assignTemplateSlots() {
   // A template's members are named from members declared before them
   // (decltype), so each keeps a slot of its own, in creation order, except
   // that a local deduced from an initialiser that suspends follows the
-  // objects of that initialiser (its awaiters).
+  // objects of that initialiser (its awaiters), and so does the value of a
+  // conditional operator that suspends, spilled before its branches run.
   std::vector<unsigned> Order;
   for (unsigned I = 0; I < C.Objects.size(); ++I)
     if (C.Objects[I].K != FrameObject::Kind::Parameter)
       Order.push_back(I);
   for (unsigned I = 0; I < C.Objects.size(); ++I) {
     const FrameObject &O = C.Objects[I];
-    if (!O.FromExpression || !O.TypeOf || O.K != FrameObject::Kind::Local)
+    if (!O.FromExpression || !O.TypeOf)
       continue;
-    auto F = C.RegionOf.find(O.TypeOf);
-    if (F == C.RegionOf.end() || C.Regions[F->second].Objects.empty())
+    int Last = -1;
+    if (O.K == FrameObject::Kind::Local) {
+      auto F = C.RegionOf.find(O.TypeOf);
+      if (F != C.RegionOf.end() && !C.Regions[F->second].Objects.empty())
+        Last = C.Regions[F->second].Objects.back();
+    } else if (O.K == FrameObject::Kind::Spill && suspends(O.TypeOf)) {
+      for (unsigned J = I + 1; J < C.Objects.size(); ++J)
+        if (inside(C.Objects[J].Loc, O.TypeOf))
+          Last = J;
+    }
+    if (Last < 0)
       continue;
-    unsigned Last = C.Regions[F->second].Objects.back();
     Order.erase(llvm::find(Order, I));
-    Order.insert(llvm::find(Order, Last) + 1, I);
+    Order.insert(llvm::find(Order, unsigned(Last)) + 1, I);
   }
   for (unsigned Slot = 0; Slot < Order.size(); ++Slot)
     C.Objects[Order[Slot]].Slot = Slot;
 }
 
-bool Analyzer::isTryBlock(unsigned R) const {
+bool Analyzer::isBarrierBody(unsigned R) const {
   const Region &Reg = C.Regions[R];
   if (Reg.K != Region::Kind::Block || Reg.Parent < 0)
     return false;
   const Region &P = C.Regions[Reg.Parent];
+  if (P.K == Region::Kind::ConstexprIf)
+    return Reg.BranchCondition != nullptr;
   return P.K == Region::Kind::Try && cast<CXXTryStmt>(P.S)->getTryBlock() == Reg.S;
 }
 
 void Analyzer::finishPoints() {
   for (Region &Reg : C.Regions)
-    Reg.TryBody = isTryBlock(Reg.Id);
+    Reg.BarrierBody = isBarrierBody(Reg.Id);
   for (SuspendPoint &P : C.Points) {
     // Regions from the point outwards.
     llvm::SmallVector<unsigned, 8> Chain;
@@ -701,7 +762,7 @@ void Analyzer::finishPoints() {
   for (SuspendPoint &P : C.Points) {
     llvm::SmallVector<unsigned, 8> Chain;
     for (int R = P.Region; R >= 0; R = C.Regions[R].Parent)
-      if (C.Regions[R].isBarrier() && !C.Regions[R].TryBody)
+      if (C.Regions[R].isBarrier() && !C.Regions[R].BarrierBody)
         Chain.push_back(R);
     P.Barriers.assign(Chain.rbegin(), Chain.rend());
   }
@@ -722,6 +783,37 @@ void Analyzer::checkMacroBodies(const Stmt *S) {
     }
     checkMacroBodies(Child);
   }
+}
+
+void Analyzer::checkPackInTypes(const Stmt *Body) {
+  // The body is rewritten through its statements and expressions; a
+  // reference inside a type (decltype, a template argument) keeps its text,
+  // which names no pack in the frame.
+  if (!C.Pack)
+    return;
+  llvm::DenseSet<const Stmt *> Reached;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    Reached.insert(S);
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Body);
+  struct Everywhere : RecursiveASTVisitor<Everywhere> {
+    const Coroutine &C;
+    std::vector<const Expr *> Found;
+    explicit Everywhere(const Coroutine &C) : C(C) {}
+    bool VisitExpr(Expr *E) {
+      if (C.namesPack(E))
+        Found.push_back(E);
+      return true;
+    }
+  } All(C);
+  All.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const Expr *E : All.Found)
+    if (!Reached.contains(E))
+      error(E->getBeginLoc(), Diag::PackInType, {C.Pack->getName().str()});
 }
 
 // Whether FD's written return type refers to its parameters (a trailing
@@ -767,23 +859,52 @@ std::optional<Coroutine> Analyzer::run() {
   // A template's frame is a template (a member of a class template's is
   // nested in it, and templated with it).
   C.Dependent = FD->isDependentContext();
-  if (const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate()) {
+  std::string Params, Args;
+  const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate();
+  if (FT) {
     FrameTemplate T = frameTemplate(FT, Ctx);
-    C.TemplateHead = T.Head;
-    C.TemplateArgs = T.Args;
-  }
-  for (const ParmVarDecl *P : FD->parameters())
-    if (P->isParameterPack()) {
-      error(P->getLocation(), Diag::ParameterPack, {P->getName().str()});
+    if (T.PackNotLast) {
+      error(T.PackNotLast->getLocation(), Diag::PackNotLast, {T.PackNotLast->getName().str()});
       return std::nullopt;
     }
+    Params = T.Params;
+    Args = T.Args;
+  }
+  for (const ParmVarDecl *P : FD->parameters()) {
+    if (!P->isParameterPack())
+      continue;
+    if (C.Pack) {
+      error(C.Pack->getLocation(), Diag::PackNotLast, {C.Pack->getName().str()});
+      return std::nullopt;
+    }
+    C.Pack = P;
+  }
   C.ReturnType = frameTypeName(FD->getReturnType(), Ctx);
-  C.TemplateArgsInFunction = C.TemplateArgs;
-  if (!C.TemplateHead.empty() && FD->getReturnType()->isDependentType() && namesParameter(FD)) {
-    C.TemplateHead.insert(C.TemplateHead.size() - 1, ", class coflat_return");
-    C.TemplateArgs.insert(C.TemplateArgs.size() - 1, ", coflat_return");
-    C.TemplateArgsInFunction.insert(C.TemplateArgsInFunction.size() - 1, ", " + C.ReturnType);
+  std::string ArgsInFunction = Args;
+  auto Prepend = [](std::string &List, const std::string &Item) {
+    List = Item + (List.empty() ? "" : ", " + List);
+  };
+  // Parameters the frame adds come first: a pack must stay last.
+  if (FT && FD->getReturnType()->isDependentType() && namesParameter(FD)) {
+    Prepend(Params, "class coflat_return");
+    Prepend(Args, "coflat_return");
+    Prepend(ArgsInFunction, C.ReturnType);
     C.ReturnType = "coflat_return";
+  }
+  if (C.Pack) {
+    // The frame names the pack's elements through an index pack of its
+    // own: it is a partial specialization on std::index_sequence.
+    std::string Primary = Params;
+    Prepend(Primary, "class coflat_indices");
+    C.FramePrimary = "template <" + Primary + ">";
+    Prepend(Params, "std::size_t... coflat_i");
+    Prepend(Args, "std::index_sequence<coflat_i...>");
+    Prepend(ArgsInFunction, "std::make_index_sequence<sizeof...(" + C.Pack->getName().str() + ")>");
+  }
+  if (!Params.empty()) {
+    C.TemplateHead = "template <" + Params + ">";
+    C.TemplateArgs = "<" + Args + ">";
+    C.TemplateArgsInFunction = "<" + ArgsInFunction + ">";
   }
   C.InHeader = definitionFile(FD, SM) != SM.getMainFileID();
 
@@ -812,6 +933,10 @@ std::optional<Coroutine> Analyzer::run() {
     O.Name = P->getName().empty() ? "coflat_arg" + std::to_string(Index) : P->getName().str();
     O.Type = P->getType();
     O.TypeName = frameTypeName(P->getType(), Ctx);
+    if (P == C.Pack) {
+      C.PackPattern = frameTypeName(P->getType()->castAs<PackExpansionType>()->getPattern(), Ctx);
+      O.TypeName = "coflat::detail::parameter_pack<" + C.PackPattern + "...>";
+    }
     O.Var = P;
     O.Loc = P->getLocation();
     UsedNames.insert(O.Name);
@@ -840,6 +965,7 @@ std::optional<Coroutine> Analyzer::run() {
   finishPoints();
   assignSlots();
   checkMacroBodies(Body->getBody());
+  checkPackInTypes(Body->getBody());
   if (Failed)
     return std::nullopt;
   C.Layout = layoutFrame(C, Ctx);

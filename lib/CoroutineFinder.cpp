@@ -96,6 +96,16 @@ std::vector<const FunctionDecl *> instantiationsOf(const FunctionDecl *Pattern) 
   if (const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate()) {
     for (const FunctionDecl *Spec : FT->specializations())
       Add(Spec);
+    // A member template of a class template: each specialization of the
+    // class has a member template of its own, instantiated from FT.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Pattern))
+      if (const ClassTemplateDecl *CT = MD->getParent()->getDescribedClassTemplate())
+        for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+          for (const Decl *D : Spec->decls())
+            if (const auto *Member = dyn_cast<FunctionTemplateDecl>(D);
+                Member && Member->getInstantiatedFromMemberTemplate() == FT)
+              for (const FunctionDecl *M : Member->specializations())
+                Add(M);
   } else if (const auto *MD = dyn_cast<CXXMethodDecl>(Pattern)) {
     if (const ClassTemplateDecl *CT = MD->getParent()->getDescribedClassTemplate())
       for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())

@@ -58,8 +58,9 @@ struct FrameObject {
   clang::QualType Type; ///< the member's type (for layout)
   /// In a template, a type the analysis cannot spell (a deduced `auto`, an
   /// awaiter, a held operand): TypeName is a pattern in which `$D` stands
-  /// for `decltype((e))` and `$E` for `e`, where e is TypeOf (printed as the
-  /// body prints it) or else TypeOfText (frame member names only).
+  /// for `decltype((e))`, `$E` for `e` and `$A` for a braced list e's
+  /// elements as a call's arguments, where e is TypeOf (printed as the body
+  /// prints it) or else TypeOfText (frame member names only).
   bool FromExpression = false;
   const clang::Expr *TypeOf = nullptr;
   std::string TypeOfText;
@@ -81,9 +82,10 @@ struct FrameObject {
   bool needsDestroy() const { return DestroyIndex >= 0; }
 };
 
-/// A scope or try block of the body that the lowering must respect.
+/// A scope, try block or if constexpr of the body that the lowering must
+/// respect.
 struct Region {
-  enum class Kind { Body, Block, Loop, Try, FullExpr };
+  enum class Kind { Body, Block, Loop, Try, ConstexprIf, FullExpr };
   Kind K;
   unsigned Id;
   int Parent = -1;
@@ -92,15 +94,23 @@ struct Region {
   unsigned NumDestroyed = 0;              ///< objects with a destroy index
   bool ContainsSuspend = false;
 
-  /// The block of a try statement: its guard and dispatch belong to the
-  /// try region, whose entry label stands before `try`.
-  bool TryBody = false;
+  /// The block of a try statement, or a branch of an if constexpr (a
+  /// block, or a statement printed in braces): a jump from outside may not
+  /// enter it, so its parent's entry label stands before the statement and
+  /// the block dispatches (to the points inside it) after its guard.
+  bool BarrierBody = false;
+  /// A branch of an if constexpr: the condition, and whether it is the
+  /// else branch.  In a template, the frame declares the branch's objects
+  /// with types that only a taken branch makes (a discarded one's are
+  /// `char`): their types may be ill-formed for other arguments.
+  const clang::Expr *BranchCondition = nullptr;
+  bool ElseBranch = false;
 
   bool guarded() const { return NumDestroyed > 0; }
   /// A jump from outside may not land inside: resuming goes through its
   /// entry label and the dispatch after its guard.
   bool isBarrier() const {
-    return ContainsSuspend && (guarded() || K == Kind::Try);
+    return ContainsSuspend && (guarded() || K == Kind::Try || K == Kind::ConstexprIf);
   }
 };
 
@@ -118,9 +128,10 @@ struct RangeForPlan {
   unsigned Range, Begin, End; ///< frame objects
   Bounds How = Bounds::Member;
   uint64_t ArraySize = 0;     ///< Bounds::Array
-  /// The range is a braced list: the frame holds the list's array itself,
-  /// built from Range's Origin (an InitListExpr), since a
-  /// std::initializer_list in the frame would outlive its array.
+  /// The range is a braced list: the frame holds the list's array itself
+  /// (in a template, a coflat::detail::braced_list), built from Range's
+  /// Origin (an InitListExpr), since a std::initializer_list in the frame
+  /// would outlive its array.
   bool BracedList = false;
 };
 
@@ -165,6 +176,10 @@ struct ExprStep {
     /// instead of after it: each instantiation asserts that this is
     /// unobservable for E's decayed type.
     CheckArgument,
+    /// In a template: E, spilled before a suspension (held in the frame),
+    /// is not a prvalue of class type, which its use would move from (as
+    /// outside templates, Diag::ClassValueSpill).
+    CheckSpill,
   };
   Kind K;
   const clang::Expr *E = nullptr;
@@ -241,6 +256,17 @@ struct Coroutine {
   /// return type as written.
   std::string TemplateArgsInFunction;
   std::string frameRefInFunction() const { return FrameName + TemplateArgsInFunction; }
+  /// The function parameter pack, if any.  The frame keeps it as a
+  /// coflat::detail::parameter_pack and is a partial specialization of the
+  /// template FramePrimary declares: TemplateHead adds the index pack
+  /// coflat_i, and the body names the element of `xs` in an expansion as
+  /// `coflat::detail::pack_get<coflat_i>(xs)`.
+  const clang::ParmVarDecl *Pack = nullptr;
+  std::string PackPattern; ///< an element's type as written (`Ts`, `const Ts &`)
+  std::string FramePrimary;
+  /// A reference to Pack (or its `sizeof...`), which the body prints as
+  /// the frame's element (or index pack).
+  bool namesPack(const clang::Stmt *S) const;
   std::vector<FrameObject> Objects;
   std::vector<Region> Regions;
   std::vector<SuspendPoint> Points; ///< Points[i].Id == i + 1
@@ -249,6 +275,9 @@ struct Coroutine {
   llvm::DenseMap<const clang::VarDecl *, unsigned> Hoisted; ///< var -> object
   llvm::DenseMap<const clang::CXXForRangeStmt *, RangeForPlan> RangeFors;
   llvm::DenseMap<const clang::Stmt *, unsigned> RegionOf;   ///< stmt -> region
+  /// A suspending branch of an if constexpr that is not a block -> its
+  /// region (the branch is printed in braces, which hold its dispatch).
+  llvm::DenseMap<const clang::Stmt *, unsigned> UnbracedBranch;
   /// Loops whose condition or increment suspends: `continue` becomes a goto.
   llvm::DenseMap<const clang::Stmt *, unsigned> ContinueLabel;
   llvm::DenseMap<const clang::ContinueStmt *, const clang::Stmt *> ContinueTarget;

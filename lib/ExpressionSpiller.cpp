@@ -30,6 +30,9 @@ bool Analyzer::keepsItsValue(const Expr *E) const {
       return true;
   if (isa<StringLiteral>(P) || isa<CXXThisExpr>(P))
     return true;
+  // In a template: the name of a function (or of its overloads).
+  if (isa<UnresolvedLookupExpr>(P))
+    return true;
   if (!E->isValueDependent() && E->isPRValue() && !E->getType()->isRecordType() &&
       !E->HasSideEffects(Ctx) && E->isEvaluatable(Ctx))
     return true;
@@ -68,6 +71,10 @@ llvm::SmallVector<const Expr *, 4> Analyzer::evaluationOrder(const Expr *E) {
     const Expr *Callee = Call->getCallee()->IgnoreImplicit();
     if (const auto *ME = dyn_cast<MemberExpr>(Callee))
       Add(ME->getBase());
+    else if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) // in a template
+      Add(DME->isImplicitAccess() ? nullptr : DME->getBase());
+    else if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(Callee))
+      Add(UME->isImplicitAccess() ? nullptr : UME->getBase());
     else
       Add(Call->getCallee());
     for (const Expr *A : Call->arguments())
@@ -87,17 +94,17 @@ int Analyzer::spillObject(const Expr *E, unsigned F) {
   if (T->isVoidType())
     return -1;
   if (E->isTypeDependent()) {
-    // A named object keeps its address, whatever its type turns out to be;
-    // what any other dependent expression is (a prvalue of class type
-    // would be moved) is not known yet.
+    // A named object keeps its address, whatever its type turns out to be.
+    // Any other value is held as an operand is (a glvalue by address, a
+    // prvalue in the frame); a prvalue of class type would be moved where
+    // it is used, which each instantiation refuses (ExprStep::CheckSpill).
     const Expr *Named = E->IgnoreParens();
-    if (!E->isGLValue() || !(isa<DeclRefExpr>(Named) || isa<MemberExpr>(Named))) {
-      error(E->getBeginLoc(), Diag::DependentSpill);
-      return -1;
-    }
+    bool ByAddress = E->isGLValue() && (isa<DeclRefExpr>(Named) || isa<MemberExpr>(Named));
     unsigned O = addObjectOfExpression(FrameObject::Kind::Spill, uniqueName("coflat_spill" + std::to_string(++Counter)),
-                                       "std::add_pointer_t<$D>", E, "", F, E->getBeginLoc());
-    C.Objects[O].ViaPointer = true;
+                                       ByAddress ? "std::add_pointer_t<$D>" : "coflat::detail::held_operand<$D>", E,
+                                       "", F, E->getBeginLoc());
+    C.Objects[O].ViaPointer = ByAddress;
+    C.Objects[O].Held = !ByAddress;
     C.Objects[O].Origin = E;
     return O;
   }
@@ -201,6 +208,15 @@ void Analyzer::hoistTemporaries(const Expr *E, unsigned F, bool OwnBind) {
       hoistTemporaries(X, F);
 }
 
+void Analyzer::checkHeldSpill(int Object, const Expr *E, std::vector<ExprStep> &Steps) {
+  if (Object < 0 || !C.Objects[Object].Held)
+    return;
+  ExprStep Check;
+  Check.K = ExprStep::Kind::CheckSpill;
+  Check.E = E;
+  Steps.push_back(Check);
+}
+
 void Analyzer::spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
   if (suspends(E))
     split(E, F, Steps);
@@ -211,6 +227,7 @@ void Analyzer::spillBefore(const Expr *E, unsigned F, std::vector<ExprStep> &Ste
   Step.K = ExprStep::Kind::Eval;
   Step.E = E;
   Step.Object = spillObject(E, F);
+  checkHeldSpill(Step.Object, E, Steps);
   auto Inner = C.Replacements.find(E);
   if (Inner != C.Replacements.end())
     Step.Inner = Inner->second;
@@ -376,6 +393,7 @@ void Analyzer::split(const Expr *E, unsigned F, std::vector<ExprStep> &Steps) {
     If.K = ExprStep::Kind::If;
     If.Object = evalInto(CO->getCond(), newBool(CO, F), F, Steps);
     int Result = spillObject(CO, F);
+    checkHeldSpill(Result, CO, Steps);
     evalInto(CO->getTrueExpr(), Result, F, If.Then);
     evalInto(CO->getFalseExpr(), Result, F, If.Else);
     Steps.push_back(std::move(If));

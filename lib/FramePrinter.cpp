@@ -31,7 +31,15 @@ struct Constructor {
         continue;
       std::string P = "coflat_p" + std::to_string(Index++);
       std::string Name = O.Var->getName().str();
-      if (O.Type->isReferenceType()) {
+      if (O.Var == C.Pack) {
+        // Each element as its parameter would be: `Ts&&... p` for values,
+        // `Ts&... p` for references; the pack is built from all of them.
+        QualType Pattern = O.Type->castAs<PackExpansionType>()->getPattern();
+        std::string Ref = Pattern->isReferenceType() ? C.PackPattern : C.PackPattern + "&&";
+        Add(Params, Ref + "... " + P);
+        Add(Inits, O.Name + "(static_cast<" + Ref + ">(" + P + ")...)");
+        Add(CallArgs, (Pattern->isLValueReferenceType() ? Name : "static_cast<" + Ref + ">(" + Name + ")") + "...");
+      } else if (O.Type->isReferenceType()) {
         Add(Params, O.TypeName + " " + P);
         Add(Inits, O.Name + "(static_cast<" + O.TypeName + ">(" + P + "))");
         Add(CallArgs, O.Type->isRValueReferenceType() ? "static_cast<" + O.TypeName + ">(" + Name + ")" : Name);
@@ -54,8 +62,14 @@ std::string memberType(const Coroutine &C, const SourceRewriter &Src, const Fram
   std::string Out;
   StringRef Pattern = O.TypeName;
   for (size_t I = 0; I < Pattern.size(); ++I) {
-    if (Pattern[I] == '$' && I + 1 < Pattern.size() && (Pattern[I + 1] == 'D' || Pattern[I + 1] == 'E')) {
-      Out += Pattern[I + 1] == 'D' ? "decltype((" + E + "))" : E;
+    char Key = I + 1 < Pattern.size() && Pattern[I] == '$' ? Pattern[I + 1] : 0;
+    if (Key == 'D' || Key == 'E' || Key == 'A') {
+      if (Key == 'D')
+        Out += "decltype((" + E + "))";
+      else if (Key == 'A') // a braced list's elements as arguments
+        Out += "(" + StringRef(E).trim().drop_front().drop_back().str() + ")";
+      else
+        Out += E;
       ++I;
     } else {
       Out += Pattern[I];
@@ -66,13 +80,48 @@ std::string memberType(const Coroutine &C, const SourceRewriter &Src, const Fram
 
 namespace {
 
+/// In a template: the condition under which the branches of if constexpr
+/// around region R are taken, or "" outside any.
+std::string branchCondition(const Coroutine &C, const SourceRewriter &Src, int R) {
+  std::string Out;
+  for (; R >= 0; R = C.Regions[R].Parent) {
+    const Region &Reg = C.Regions[R];
+    if (!Reg.BranchCondition)
+      continue;
+    std::string Cond = std::string(Reg.ElseBranch ? "!" : "") + "bool(" + printExpression(C, Src, Reg.BranchCondition) + ")";
+    Out = Out.empty() ? Cond : Cond + " && " + Out;
+  }
+  return Out;
+}
+
+/// A member's type as declared.  In a template, a member of an if
+/// constexpr branch has its type only where the branch is taken (the type
+/// may be ill-formed for other arguments, as the branch's statements are):
+/// a member class template, whose definition for `false` is never
+/// instantiated, gives it, else `char`.
+std::string declaredType(const Coroutine &C, const SourceRewriter &Src, const FrameMember &M, std::string &Before) {
+  std::string Type = memberType(C, Src, M);
+  if (!C.Dependent || M.R != FrameMember::Role::Object)
+    return Type;
+  std::string Cond = branchCondition(C, Src, C.Objects[M.Object].Region);
+  if (Cond.empty())
+    return Type;
+  std::string Name = "coflat_type_" + M.Name;
+  Before += "  template <bool coflat_taken, class = void> struct " + Name + " { using type = char; };\n";
+  Before += "  template <class coflat_d> struct " + Name + "<true, coflat_d> { using type = " + Type + "; };\n";
+  return "typename " + Name + "<" + Cond + ">::type";
+}
+
 std::string frameStruct(const Coroutine &C, const SourceRewriter &Src, const Constructor &Ctor,
                         const std::string &Resume, const std::string &Unwind) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
+  if (!C.FramePrimary.empty())
+    OS << C.FramePrimary << " struct " << C.FrameName << ";\n";
   if (!C.TemplateHead.empty())
     OS << C.TemplateHead << "\n";
-  OS << "struct " << C.FrameName << " final : " << C.ReturnType << "::state_type {\n";
+  OS << "struct " << C.FrameName << (C.FramePrimary.empty() ? "" : C.TemplateArgs) << " final : "
+     << C.ReturnType << "::state_type {\n";
   // A dependent base's members are not found without `this->`.
   if (C.Dependent)
     OS << "  using coflat_base = typename " << C.ReturnType << "::state_type;\n"
@@ -83,10 +132,10 @@ std::string frameStruct(const Coroutine &C, const SourceRewriter &Src, const Con
     if (M.Slot >= 0) {
       // A storage slot is an anonymous union: its members are constructed
       // in place and never alive together.
-      OS << "  union {";
+      std::string Before, Union = "  union {";
       for (; I < Members.size() && Members[I].Slot == M.Slot; ++I)
-        OS << " " << memberType(C, Src, Members[I]) << " " << Members[I].Name << ";";
-      OS << " };\n";
+        Union += " " + declaredType(C, Src, Members[I], Before) + " " + Members[I].Name + ";";
+      OS << Before << Union << " };\n";
       --I;
     } else if (M.R == FrameMember::Role::AliveFlag) {
       // What a guard, the frame's destructor and a backward goto destroy.

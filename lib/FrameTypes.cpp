@@ -149,12 +149,10 @@ FrameTemplate frameTemplate(const FunctionTemplateDecl *FT, const ASTContext &Ct
     if (Default.isValid())
       Text = Text.drop_back(Text.ends_with("=") ? 1 : 0).rtrim();
     bool Pack = P->isParameterPack();
-    Out.Head += (Out.Head.empty() ? "" : ", ") + Text.str();
+    if (Pack && P != FT->getTemplateParameters()->asArray().back())
+      Out.PackNotLast = P;
+    Out.Params += (Out.Params.empty() ? "" : ", ") + Text.str();
     Out.Args += (Out.Args.empty() ? "" : ", ") + P->getName().str() + (Pack ? "..." : "");
-  }
-  if (!Out.Head.empty()) {
-    Out.Head = "template <" + Out.Head + ">";
-    Out.Args = "<" + Out.Args + ">";
   }
   return Out;
 }

@@ -26,8 +26,11 @@ std::optional<std::string> deducedTypePattern(clang::QualType Declared);
 /// arguments that name the frame from the function.  An unnamed parameter
 /// is left out: the body cannot refer to it.
 struct FrameTemplate {
-  std::string Head; ///< `template <class T, int N>`
-  std::string Args; ///< `<T, N>`
+  std::string Params; ///< `class T, int N`
+  std::string Args;   ///< `T, N`
+  /// A parameter pack before other parameters, which a function template
+  /// may have and a class template may not.
+  const clang::NamedDecl *PackNotLast = nullptr;
 };
 FrameTemplate frameTemplate(const clang::FunctionTemplateDecl *FT, const clang::ASTContext &Ctx);
 

@@ -27,9 +27,19 @@ bool Coroutine::isImplicitThisMember(const Expr *E) const {
   return This && This->isImplicit();
 }
 
+bool Coroutine::namesPack(const Stmt *S) const {
+  if (!Pack)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == Pack;
+  if (const auto *Size = dyn_cast<SizeOfPackExpr>(S))
+    return Size->getPack() == Pack;
+  return false;
+}
+
 bool Coroutine::rewritesExpression(const Stmt *S) const {
   if (const auto *E = dyn_cast<Expr>(S)) {
-    if (Replacements.count(E))
+    if (Replacements.count(E) || namesPack(E))
       return true;
     if (const auto *This = dyn_cast<CXXThisExpr>(E); This && !SelfType.empty())
       return !This->isImplicit();
@@ -66,7 +76,7 @@ bool Coroutine::rewritesStatement(const Stmt *S) const {
   }
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     int R = regionOf(CS);
-    return R >= 0 && (Regions[R].guarded() || Regions[R].isBarrier() || Regions[R].TryBody);
+    return R >= 0 && (Regions[R].guarded() || Regions[R].isBarrier() || Regions[R].BarrierBody);
   }
   if (const auto *F = dyn_cast<ForStmt>(S))
     return ContinueLabel.count(F) || (F->getInit() && rewritesStatement(F->getInit())) ||

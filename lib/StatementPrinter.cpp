@@ -56,8 +56,9 @@ private:
   // --- regions ---
   std::string entryLabel(unsigned R) const;
   std::string guard(unsigned R) const;
-  std::string dispatch(unsigned R) const;
-  std::string opening(unsigned R, unsigned DispatchRegion) const;
+  std::string dispatch(unsigned R, unsigned Within) const;
+  /// R's guard and dispatch, where its block (or statement) begins.
+  std::string opening(unsigned R) const;
   int regionOf(const Stmt *S) const { return C.regionOf(S); }
 
   // --- expressions ---
@@ -112,13 +113,20 @@ std::string StatementPrinter::guard(unsigned R) const {
          "(this, " + std::to_string(R) + ");";
 }
 
-std::string StatementPrinter::dispatch(unsigned R) const {
+std::string StatementPrinter::dispatch(unsigned R, unsigned Within) const {
   // Resuming: jump from this barrier to the next barrier on the way to the
-  // suspension point, or to the point itself.
+  // suspension point, or to the point itself; only to points inside
+  // Within (a barrier body's, where its parent's labels may not be seen).
+  auto Inside = [&](const SuspendPoint &P) {
+    for (int Reg = P.Region; Reg >= 0; Reg = C.Regions[Reg].Parent)
+      if (unsigned(Reg) == Within)
+        return true;
+    return false;
+  };
   std::string Cases;
   for (const SuspendPoint &P : C.Points) {
     auto It = std::find(P.Barriers.begin(), P.Barriers.end(), R);
-    if (It == P.Barriers.end())
+    if (It == P.Barriers.end() || !Inside(P))
       continue;
     ++It;
     std::string Target = It == P.Barriers.end() ? "coflat_resume_" + std::to_string(P.Id)
@@ -130,8 +138,9 @@ std::string StatementPrinter::dispatch(unsigned R) const {
   return " switch (coflat_state) {" + Cases + " default: break; }";
 }
 
-std::string StatementPrinter::opening(unsigned R, unsigned DispatchRegion) const {
-  return guard(R) + dispatch(DispatchRegion);
+std::string StatementPrinter::opening(unsigned R) const {
+  const Region &Reg = C.Regions[R];
+  return guard(R) + dispatch(Reg.BarrierBody ? Reg.Parent : R, R);
 }
 
 // --- frame objects ---
@@ -211,6 +220,9 @@ std::string StatementPrinter::expr(const Expr *E, bool Replaced) {
     return "coflat_self";
   if (C.isImplicitThisMember(E))
     return "coflat_self->" + exprText(E, Src.span(E));
+  if (C.namesPack(E))
+    return isa<SizeOfPackExpr>(E) ? "sizeof...(coflat_i)"
+                                  : "coflat::detail::pack_get<coflat_i>(" + C.Pack->getName().str() + ")";
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto H = C.Hoisted.find(V);
@@ -240,6 +252,8 @@ std::string StatementPrinter::steps(const std::vector<ExprStep> &Steps) {
       const FrameObject &Obj = C.Objects[S.Object];
       if (Obj.ViaPointer)
         Out += " " + Obj.Name + " = coflat::detail::address_of(" + Value + ");";
+      else if (Obj.Held)
+        Out += construct(S.Object, "{" + Value + "}");
       else if (Obj.K == FrameObject::Kind::Condition)
         Out += " " + Obj.Name + " = static_cast<bool>(" + Value + ");";
       else
@@ -269,14 +283,25 @@ std::string StatementPrinter::steps(const std::vector<ExprStep> &Steps) {
     case ExprStep::Kind::Check:
     case ExprStep::Kind::CheckArgument: {
       bool Arg = S.K == ExprStep::Kind::CheckArgument;
-      Out += std::string(" static_assert(coflat::detail::") +
-             (Arg ? "unobserved_argument_v" : "unobserved_temporary_v") + "<decltype((" +
-             StatementPrinter(C, Src, /*InType=*/true).expr(S.E) +
-             "))>, \"coflat: this " + (Arg ? "argument's parameter" : "temporary") +
+      // An expression of a pack expansion is checked for every element.
+      const Expr *E = S.E;
+      if (const auto *Expansion = dyn_cast<PackExpansionExpr>(E))
+        E = Expansion->getPattern();
+      std::string Test = std::string("coflat::detail::") + (Arg ? "unobserved_argument_v" : "unobserved_temporary_v") +
+                         "<decltype((" + StatementPrinter(C, Src, /*InType=*/true).expr(E) + "))>";
+      if (E->containsUnexpandedParameterPack())
+        Test = "(" + Test + " && ...)";
+      Out += " static_assert(" + Test + ", \"coflat: this " + (Arg ? "argument's parameter" : "temporary") +
              " would be destroyed before the suspension instead of after it; compute it in a "
              "statement of its own\");";
       break;
     }
+    case ExprStep::Kind::CheckSpill:
+      Out += " static_assert(coflat::detail::spillable_v<decltype((" +
+             StatementPrinter(C, Src, /*InType=*/true).expr(S.E) +
+             "))>, \"coflat: a class-type value is computed before a suspension point in the same expression "
+             "and would need an extra move; store it in a variable first\");";
+      break;
     case ExprStep::Kind::If: {
       Out += std::string(" if (") + (S.Negate ? "!" : "") + C.Objects[S.Object].Name + ") {" +
              steps(S.Then) + " }";
@@ -292,7 +317,7 @@ std::string StatementPrinter::steps(const std::vector<ExprStep> &Steps) {
 std::string StatementPrinter::splitExpr(const Expr *E, const std::string &Tail) {
   const SplitExpr &Split = C.Splits.find(E)->second;
   unsigned R = Split.Region;
-  return entryLabel(R) + "{" + opening(R, R) + steps(Split.Steps) + Tail + " }";
+  return entryLabel(R) + "{" + opening(R) + steps(Split.Steps) + Tail + " }";
 }
 
 // --- statements ---
@@ -376,8 +401,8 @@ std::string StatementPrinter::compound(const CompoundStmt *CS, bool InSwitch) {
   std::string Label;
   if (R >= 0 && !InSwitch) {
     const Region &Reg = C.Regions[R];
-    Open = opening(R, Reg.TryBody ? Reg.Parent : R);
-    if (!Reg.TryBody)
+    Open = opening(R);
+    if (!Reg.BarrierBody)
       Label = entryLabel(R);
   }
   Span Inner{SP.B + 1, SP.E - 1};
@@ -439,7 +464,7 @@ std::string StatementPrinter::declStmt(const DeclStmt *DS) {
 
 std::string StatementPrinter::forStmt(const ForStmt *F) {
   int R = regionOf(F);
-  std::string Out = (R >= 0 ? entryLabel(R) : "") + "{" + (R >= 0 ? opening(R, R) : "");
+  std::string Out = (R >= 0 ? entryLabel(R) : "") + "{" + (R >= 0 ? opening(R) : "");
   if (F->getInit())
     Out += " " + subStmt(F->getInit());
   auto Cont = C.ContinueLabel.find(F);
@@ -476,7 +501,7 @@ std::string StatementPrinter::rangeFor(const CXXForRangeStmt *RF) {
   unsigned L = regionOf(RF);
   const RangeForPlan &Plan = C.RangeFors.find(RF)->second;
   unsigned Range = Plan.Range, Begin = Plan.Begin, End = Plan.End;
-  std::string Out = entryLabel(L) + "{" + opening(L, L);
+  std::string Out = entryLabel(L) + "{" + opening(L);
   const FrameObject &RangeObj = C.Objects[Range];
   std::string RangeInit = expr(RangeObj.Origin);
   Out += construct(Range, Plan.BracedList ? RangeInit : RangeObj.Held ? "{" + RangeInit + "}" : "(" + RangeInit + ")");
@@ -505,7 +530,7 @@ std::string StatementPrinter::rangeFor(const CXXForRangeStmt *RF) {
   int Iter = regionOf(RF->getLoopVarStmt());
   unsigned Var = C.Hoisted.find(RF->getLoopVariable())->second;
   Out += " for (; " + BeginName + " != " + EndName + "; ++" + BeginName + ") " + entryLabel(Iter) + "{" +
-         opening(Iter, Iter) + initFrom(Var, "*" + BeginName) + " " + subStmt(RF->getBody()) + " }";
+         opening(Iter) + initFrom(Var, "*" + BeginName) + " " + subStmt(RF->getBody()) + " }";
   return Out + " }";
 }
 
@@ -519,7 +544,7 @@ std::string StatementPrinter::declare(const VarDecl *V) {
 std::string StatementPrinter::whileStmt(const WhileStmt *W) {
   if (const VarDecl *V = W->getConditionVariable(); V && C.Hoisted.count(V)) {
     unsigned Iter = regionOf(W);
-    return "for (;;) " + entryLabel(Iter) + "{" + opening(Iter, Iter) + declare(V) +
+    return "for (;;) " + entryLabel(Iter) + "{" + opening(Iter) + declare(V) +
            " if (!static_cast<bool>(" + objectRef(C.Hoisted.find(V)->second) + ")) break; " +
            subStmt(W->getBody()) + " }";
   }
@@ -540,7 +565,18 @@ std::string StatementPrinter::doStmt(const DoStmt *D) {
 
 std::string StatementPrinter::ifStmt(const IfStmt *If) {
   int R = regionOf(If);
-  std::string Out = R >= 0 ? entryLabel(R) + "{" + opening(R, R) : "{";
+  if (R >= 0 && C.Regions[R].K == Region::Kind::ConstexprIf) {
+    // Entered at its label, each suspending branch dispatches itself.
+    auto Branch = [&](const Stmt *B) {
+      auto It = C.UnbracedBranch.find(B);
+      return It == C.UnbracedBranch.end() ? subStmt(B) : "{" + opening(It->second) + " " + subStmt(B) + " }";
+    };
+    std::string Out = entryLabel(R) + "{ if constexpr (" + expr(If->getCond()) + ") " + Branch(If->getThen());
+    if (If->getElse())
+      Out += " else " + Branch(If->getElse());
+    return Out + " }";
+  }
+  std::string Out = R >= 0 ? entryLabel(R) + "{" + opening(R) : "{";
   if (If->getInit())
     Out += " " + subStmt(If->getInit());
   std::string Cond;
@@ -565,7 +601,7 @@ std::string StatementPrinter::switchStmt(const SwitchStmt *Sw) {
   const auto *Body = cast<CompoundStmt>(Sw->getBody());
   unsigned R = regionOf(Body);
   Span Head = Src.span(SourceRange(Sw->getBeginLoc(), Sw->getRParenLoc()));
-  return entryLabel(R) + "{" + opening(R, R) + " " + stmtText(Sw, Head) + " " +
+  return entryLabel(R) + "{" + opening(R) + " " + stmtText(Sw, Head) + " " +
          compound(Body, /*InSwitch=*/true) + " }";
 }
 

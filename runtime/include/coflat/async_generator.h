@@ -8,6 +8,7 @@
 #define COFLAT_ASYNC_GENERATOR_H
 
 #include <coflat/detail/async_generator_state.h>
+#include <coflat/detail/dependent_frame.h>
 #include <coflat/detail/is_generator_exit.h>
 #include <coflat/detail/native_promise.h>
 #include <coflat/errors.h>
@@ -128,6 +129,10 @@ private:
   }
   state_type* frame_;
 };
+
+/// Consumed when awaited or delegated to: a moved-from handle's end is
+/// unobservable (see detail::unobserved_destructor).
+template <class T> struct detail::unobserved_destructor<async_generator<T>> : std::true_type {};
 
 } // namespace coflat
 

@@ -22,6 +22,7 @@
 #define COFLAT_FRAME_H
 
 #include <coflat/detail/dependent_frame.h>
+#include <coflat/detail/parameter_pack.h>
 #include <coflat/errors.h>
 
 #include <cstddef>

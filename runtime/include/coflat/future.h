@@ -8,6 +8,7 @@
 #ifndef COFLAT_FUTURE_H
 #define COFLAT_FUTURE_H
 
+#include <coflat/detail/dependent_frame.h>
 #include <coflat/detail/future_state.h>
 #include <coflat/errors.h>
 #include <coflat/event_loop.h>
@@ -68,6 +69,10 @@ public:
 private:
   std::shared_ptr<state_type> state_;
 };
+
+/// Consumed when awaited or delegated to: a moved-from handle's end is
+/// unobservable (see detail::unobserved_destructor).
+template <class T> struct detail::unobserved_destructor<future<T>> : std::true_type {};
 
 } // namespace coflat
 

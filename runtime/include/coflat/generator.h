@@ -12,6 +12,7 @@
 #define COFLAT_GENERATOR_H
 
 #include <coflat/detail/chained_frame.h>
+#include <coflat/detail/dependent_frame.h>
 #include <coflat/detail/generator_state.h>
 #include <coflat/detail/is_generator_exit.h>
 #include <coflat/detail/native_promise.h>
@@ -245,6 +246,10 @@ private:
 
   state_type* state_ = nullptr;
 };
+
+/// Consumed when awaited or delegated to: a moved-from handle's end is
+/// unobservable (see detail::unobserved_destructor).
+template <class Yield, class Send, class Return> struct detail::unobserved_destructor<generator<Yield, Send, Return>> : std::true_type {};
 
 } // namespace coflat
 

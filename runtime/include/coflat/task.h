@@ -18,6 +18,7 @@
 
 #include <coflat/detail/async_frame.h>
 #include <coflat/detail/await_adapter.h>
+#include <coflat/detail/dependent_frame.h>
 #include <coflat/detail/native_promise.h>
 #include <coflat/detail/task_runner.h>
 #include <coflat/detail/task_state.h>
@@ -145,6 +146,10 @@ template <class T> T event_loop::run_until_complete(future<T> f) {
 template <class T> T event_loop::run_until_complete(task<T> t) {
   return run_until_complete(create_task(std::move(t)));
 }
+
+/// Consumed when awaited or delegated to: a moved-from handle's end is
+/// unobservable (see detail::unobserved_destructor).
+template <class T> struct detail::unobserved_destructor<task<T>> : std::true_type {};
 
 } // namespace coflat
 

@@ -15,15 +15,19 @@
 //   suspends(awaiter, handle)     await_suspend, whether it returns void or
 //                                 bool;
 //   range_begin, range_end        begin/end as a range-for finds them;
+//   braced_list_of(es...)         the array behind a braced range `{es...}`;
 //   unobserved_temporary_v,       whether a temporary of this type (or a
 //   unobserved_argument_v         by-value parameter initialised from an
 //                                 argument of this type) may end before a
-//                                 suspension rather than after it.
+//                                 suspension rather than after it;
+//   spillable_v                   whether a value computed before a
+//                                 suspension may be held in the frame.
 #ifndef COFLAT_DETAIL_DEPENDENT_FRAME_H
 #define COFLAT_DETAIL_DEPENDENT_FRAME_H
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -115,9 +119,28 @@ template <class R> auto last(R& range) -> decltype(auto) {
 template <class R> decltype(auto) range_begin(R& range) { return range_access::first(range); }
 template <class R> decltype(auto) range_end(R& range) { return range_access::last(range); }
 
-/// Whether destroying a T is unobservable: trivially destructible, or a
+/// A braced list as a range-for's range, `for (x : {a, xs...})`: the array
+/// a std::initializer_list would refer to, kept in the frame (a list
+/// would outlive its array there), iterated as the list is, through
+/// `const E*`.  Aggregate-initialised from the list itself, so that each
+/// element is copy-initialised from its expression as in the list's array.
+template <class E, std::size_t N> struct braced_list {
+  E coflat_elements[N];
+  const E* begin() const noexcept { return coflat_elements; }
+  const E* end() const noexcept { return coflat_elements + N; }
+};
+/// E as `auto&& r = {...}` deduces std::initializer_list<E>.
+template <class E> E list_element(std::initializer_list<E>);
+/// The type of the frame's copy of the list {es...} (only named in
+/// decltype, never called).
+template <class... Es>
+auto braced_list_of(Es&&...) -> braced_list<decltype(list_element({std::declval<Es>()...})), sizeof...(Es)>;
+
+/// Whether destroying a T is unobservable: trivially destructible, a
 /// standard string or container (whose destructors only release memory) of
-/// such types.  The tool's own test for a known type is the same.
+/// such types, or one of the runtime's handles (generator, task,
+/// async_generator, future: specialised in their headers).  The tool's own
+/// test for a known type is the same.
 template <class T> struct unobserved_destructor : std::is_trivially_destructible<T> {};
 template <class C, class Traits, class A>
 struct unobserved_destructor<std::basic_string<C, Traits, A>> : std::true_type {};
@@ -139,6 +162,12 @@ inline constexpr bool unobserved_temporary_v =
 /// parameter (a copy of the decayed argument) ends with the call's
 /// full-expression.
 template <class T> inline constexpr bool unobserved_argument_v = unobserved_destructor<std::decay_t<T>>::value;
+
+/// A value computed before a suspension in its full-expression and held in
+/// the frame: a glvalue (held by address) or a prvalue that is not of class
+/// type (a class one would be moved from where it is used).
+template <class T>
+inline constexpr bool spillable_v = std::is_reference_v<T> || !(std::is_class_v<T> || std::is_union_v<T>);
 
 } // namespace coflat::detail
 
