@@ -2,12 +2,17 @@
 // by-value parameter of a call resolved only at instantiation) ends before
 // the suspension instead of after it.  Each instantiation checks that this
 // is unobservable: a std::string passes, a class with an observable
-// destructor is a compile error that names the expression.
+// destructor is a compile error that names the expression.  A value of
+// dependent type computed before a suspension in its expression is held in
+// the frame: a long passes, a prvalue of class type (which would be moved
+// from) is a compile error.
 // RUN: %coflat lower %s -o %t.cpp -- %flags -DTYPE=tracer
 // RUN: %clang17 -fsyntax-only -DTYPE=std::string %t.cpp
 // RUN: %clang17 -fsyntax-only -DTYPE=std::string -DBY_VALUE %t.cpp
 // RUN: %not %clang17 -fsyntax-only -DTYPE=tracer %t.cpp 2>&1 | FileCheck %s
 // RUN: %not %clang17 -fsyntax-only -DTYPE=tracer -DBY_VALUE %t.cpp 2>&1 | FileCheck %s --check-prefix=ARG
+// RUN: %clang17 -fsyntax-only -DTYPE=long -DSPILL %t.cpp
+// RUN: %not %clang17 -fsyntax-only -DTYPE=std::string -DSPILL %t.cpp 2>&1 | FileCheck %s --check-prefix=SPILL
 #include <coflat/generator.h>
 #include "tracer.h"
 
@@ -26,11 +31,21 @@ template <class T> coflat::generator<int> arguments(const char* name) {
   // ARG: template_temporary.cpp:[[@LINE-1]]:{{[0-9]+}}: error: static assertion failed due to requirement {{.*}}coflat: this argument's parameter would be destroyed before the suspension instead of after it
 }
 
+template <class T> T identity(T v) { return v; }
+template <class T> int count(const T&, int n) { return n; }
+
+template <class T> coflat::generator<int, int> spills(T x) {
+  co_yield count(identity(x), co_yield 1);
+  // SPILL: template_temporary.cpp:[[@LINE-1]]:{{[0-9]+}}: error: static assertion failed due to requirement {{.*}}coflat: a class-type value is computed before a suspension point in the same expression and would need an extra move
+}
+
 int main() {
-#ifndef BY_VALUE
-  for (int n : lengths<TYPE>("abc"))
-#else
+#if defined(SPILL)
+  for (int n : spills<TYPE>(TYPE()))
+#elif defined(BY_VALUE)
   for (int n : arguments<TYPE>("abc"))
+#else
+  for (int n : lengths<TYPE>("abc"))
 #endif
     (void)n;
 }

@@ -1,16 +1,29 @@
 // What the lowering of coroutine templates refuses, each at its place: a
-// function parameter pack, a placeholder that cannot be deduced in the
-// frame, a dependent value computed before a suspension, a lambda in a
-// dependent operand, a closure kept across a suspension, and a suspension
-// inside an if constexpr branch.
+// suspension in a pack expansion, a pack before another template
+// parameter, a pack named inside a type, a placeholder that cannot be
+// deduced in the frame, a lambda in a dependent operand, a closure kept
+// across a suspension, an if constexpr around a suspension whose condition
+// names a local or that has an init-statement.
 // RUN: rm -f %t.out
 // RUN: %not %coflat lower %s -o %t.out -- %flags 2>&1 | FileCheck %s
 // RUN: test ! -e %t.out
+#include <array>
 #include <coflat/generator.h>
 
 template <class... Ts> coflat::generator<int> each(Ts... args) {
-  // CHECK: templates.cpp:[[@LINE-1]]:58: error: cannot lower: function parameter pack 'args' in a coroutine (not supported yet)
-  co_yield sizeof...(args);
+  ((co_yield args), ...);
+  // CHECK: templates.cpp:[[@LINE-1]]:5: error: cannot lower: suspension inside a pack expansion or a fold expression: it would be one suspension point per element of the pack
+}
+
+template <class... Ts> coflat::generator<int> pack_in_type(Ts... xs) {
+  std::array<int, sizeof...(xs)> a{xs...};
+  // CHECK: templates.cpp:[[@LINE-1]]:{{[0-9]+}}: error: cannot lower: the parameter pack 'xs' is named inside a type (decltype, a template argument)
+  co_yield int(a.size());
+}
+
+template <class... Ts, class U> coflat::generator<int> pack_first(U u, Ts... ts) {
+  // CHECK: templates.cpp:[[@LINE-1]]:20: error: cannot lower: parameter pack 'Ts' comes before another template parameter or parameter pack
+  co_yield int(u) + int(sizeof...(ts));
 }
 
 template <class T> coflat::generator<int> braced(T x) {
@@ -18,12 +31,6 @@ template <class T> coflat::generator<int> braced(T x) {
   // CHECK: templates.cpp:[[@LINE-1]]:8: error: cannot lower: in a coroutine template, 'l' is declared with a placeholder form whose type cannot be deduced in the frame
   co_yield 1;
   co_yield int(l.size());
-}
-
-template <class T> T make(T);
-template <class T> coflat::generator<int, int> spilled(T x) {
-  co_yield make(x) + (co_yield 1);
-  // CHECK: templates.cpp:[[@LINE-1]]:12: error: cannot lower: in a coroutine template, a value of dependent type is computed before a suspension point in the same expression (not supported yet); store it in a variable first
 }
 
 template <class T> coflat::generator<int> lambda_operand(T x) {
@@ -38,17 +45,26 @@ template <class T> coflat::generator<int> closure(T x) {
   co_yield f(x);
 }
 
-template <class T> coflat::generator<int> constexpr_branch(T x) {
-  if constexpr (sizeof(T) > 1)
-    // CHECK: templates.cpp:[[@LINE-1]]:3: error: cannot lower: suspension inside a branch of 'if constexpr' (not supported yet)
+template <class T> coflat::generator<int> constexpr_local(T x) {
+  constexpr bool big = sizeof(T) > 1;
+  if constexpr (big)
+    // CHECK: templates.cpp:[[@LINE-1]]:17: error: cannot lower: in a coroutine template, the condition of an 'if constexpr' around a suspension point names the local 'big'
     co_yield int(x);
+}
+
+template <class T> coflat::generator<int> constexpr_init(T x) {
+  if constexpr (constexpr int n = sizeof(T); n > 1)
+    // CHECK: templates.cpp:[[@LINE-1]]:3: error: cannot lower: 'if constexpr' with an init-statement around a suspension point (not supported yet)
+    co_yield int(x) + n;
 }
 
 int main() {
   each(1, 2);
+  pack_first<int>(1L, 2);
+  pack_in_type(1, 2);
   braced(1);
-  spilled(1);
   lambda_operand(1);
   closure(1);
-  constexpr_branch(1);
+  constexpr_local(1);
+  constexpr_init(1);
 }
