@@ -547,9 +547,9 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   RangeForPlan Plan;
   const VarDecl *RangeVar = cast<VarDecl>(RF->getRangeStmt()->getSingleDecl());
   if (!RF->getBeginStmt()) {
-    // A template's dependent range: held as `auto&&` holds it, its bounds
-    // found at instantiation as a range-for finds them.
-    // A braced list: the frame holds the list's array (braced_list).
+    // A template's dependent range: held as `auto&&` holds it (a braced
+    // list as the list's array, a braced_list), its bounds found at
+    // instantiation as a range-for finds them.
     Plan.How = RangeForPlan::Bounds::Generic;
     Plan.BracedList = isa<InitListExpr>(RangeVar->getInit());
     std::string RangeName = uniqueName("coflat_range" + std::to_string(N));
