@@ -64,7 +64,8 @@ private:
   // --- regions and objects ---
   unsigned newRegion(Region::Kind K, const clang::Stmt *S, int Parent);
   unsigned addObject(FrameObject::Kind K, std::string Name, clang::QualType T, unsigned R,
-                     clang::SourceLocation L);
+                     clang::SourceLocation L, const clang::LambdaExpr *Closure = nullptr,
+                     const clang::Expr *Init = nullptr);
   /// An object of a template's frame whose type is named from an
   /// expression (FrameObject::FromExpression): TypeOf, or else TypeOfText.
   unsigned addObjectOfExpression(FrameObject::Kind K, std::string Name, std::string Pattern,
@@ -85,7 +86,10 @@ private:
   void walkFullExpr(const clang::Expr *E, unsigned R, bool AsCondition);
   void checkCondVar(const clang::VarDecl *V, const clang::Stmt *Scope);
   void walkCondVar(const clang::VarDecl *V, unsigned R);
-  void checkLambdas(const clang::Stmt *S);
+  void planLambdas(const clang::Stmt *S);
+  /// A structured binding declaration: the decomposed object and the
+  /// holding variables of a tuple-like one.
+  bool hoistBindings(const clang::DecompositionDecl *D, unsigned R, llvm::StringRef InitText = "");
   void checkMacroBodies(const clang::Stmt *S);
   /// Refuses the function parameter pack named inside a type.
   void checkPackInTypes(const clang::Stmt *Body);

@@ -94,14 +94,15 @@ std::string Analyzer::uniqueName(StringRef Base) {
 }
 
 unsigned Analyzer::addObject(FrameObject::Kind K, std::string Name, QualType T, unsigned R,
-                             SourceLocation L) {
+                             SourceLocation L, const LambdaExpr *Closure, const Expr *Init) {
   FrameObject O;
   O.K = K;
   O.Name = std::move(Name);
   O.Type = T;
   O.Loc = L;
   O.Region = R;
-  O.TypeName = frameTypeName(T, Ctx);
+  O.Closure = Closure;
+  O.TypeName = Closure ? closureStorageName(T, Ctx) : frameTypeNameFrom(T, Init, Ctx);
   // Once per declaration: a range-for's hidden variables share its location.
   if (O.TypeName.empty() && !T->isDependentType() && ReportedLocalTypes.insert(L.getRawEncoding()).second)
     error(L, Diag::LocalType, {T.getAsString()});
@@ -233,7 +234,10 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R, StringRef InitText) {
     // A closure's type cannot be named in the frame (nor a lambda be
     // written in its decltype).
     if (V->getInit() && containsLambda(V->getInit())) {
-      error(V->getLocation(), Diag::LocalType, {"lambda"});
+      if (isa<LambdaExpr>(V->getInit()->IgnoreImplicit()))
+        error(V->getLocation(), Diag::LocalType, {"lambda"});
+      else
+        error(V->getLocation(), Diag::DependentLambdaLocal, {V->getName().str()});
       return false;
     }
   }
@@ -243,7 +247,14 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R, StringRef InitText) {
       Init = EWC->getSubExpr();
     if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(Init);
         MTE && MTE->getExtendingDecl() == V) {
-      error(V->getLocation(), Diag::ReferenceToTemporary, {V->getName().str()});
+      std::string Name = V->getName().str();
+      if (const auto *D = dyn_cast<DecompositionDecl>(V)) {
+        Name = "[";
+        for (const BindingDecl *B : D->bindings())
+          Name += (Name.size() > 1 ? ", " : "") + B->getName().str();
+        Name += "]";
+      }
+      error(V->getLocation(), Diag::ReferenceToTemporary, {Name});
       return false;
     }
     T = Ctx.getPointerType(T.getNonReferenceType());
@@ -251,7 +262,9 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R, StringRef InitText) {
     error(V->getLocation(), Diag::InitializerListLocal, {V->getName().str()});
     return false;
   }
-  StringRef Base = V->getName().empty() ? StringRef("coflat_unnamed") : V->getName();
+  StringRef Base = !V->getName().empty()        ? V->getName()
+                   : isa<DecompositionDecl>(V) ? StringRef("coflat_binding")
+                                               : StringRef("coflat_unnamed");
   // Keep the user's name unless it would hide a name the body uses for
   // something else, or another frame member has it.
   std::string Name = Base.str();
@@ -263,13 +276,59 @@ bool Analyzer::hoistLocal(const VarDecl *V, unsigned R, StringRef InitText) {
     Name = uniqueName(Base);
   else
     UsedNames.insert(Name);
+  // A closure made by the declaration's lambda is kept as its bytes.
+  const auto *Closure = V->getInit() && !T->isDependentType() && T->isRecordType() &&
+                                T->getAsCXXRecordDecl()->isLambda()
+                            ? dyn_cast<LambdaExpr>(V->getInit()->IgnoreImplicit())
+                            : nullptr;
   unsigned O = Deduced ? addObjectOfExpression(FrameObject::Kind::Local, Name, *Deduced, V->getInit(),
                                                 InitText.str(), R, V->getLocation())
-                       : addObject(FrameObject::Kind::Local, Name, T, R, V->getLocation());
+                       : addObject(FrameObject::Kind::Local, Name, T, R, V->getLocation(), Closure,
+                                   V->getInit());
   C.Objects[O].Var = V;
   C.Objects[O].ViaPointer = ViaPointer;
   C.Objects[O].Init = InitText.empty() ? initFormOf(V) : InitForm::Copy;
   C.Hoisted[V] = O;
+  return true;
+}
+
+bool Analyzer::hoistBindings(const DecompositionDecl *D, unsigned R, StringRef InitText) {
+  // A template's bindings are known only per instantiation.
+  if (C.Dependent) {
+    error(D->getLocation(), Diag::StructuredBinding);
+    return false;
+  }
+  if (!hoistLocal(D, R, InitText))
+    return false;
+  unsigned Whole = C.Hoisted[D];
+  unsigned Index = 0;
+  for (const BindingDecl *B : D->bindings()) {
+    // A tuple-like binding is a reference variable initialised by get<I>;
+    // the others name a member or an element of the decomposed object.
+    if (const VarDecl *Holding = B->getHoldingVar()) {
+      // A get<I> that returns a value: the reference extends a temporary's
+      // life, as the frame's value does.
+      const Expr *Init = Holding->getInit();
+      if (const auto *EWC = dyn_cast<ExprWithCleanups>(Init))
+        Init = EWC->getSubExpr();
+      if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Init); MTE && MTE->getExtendingDecl() == Holding) {
+        QualType T = Holding->getType().getNonReferenceType().getUnqualifiedType();
+        unsigned O = addObject(FrameObject::Kind::Local, uniqueName(Holding->getName()), T, R, B->getLocation());
+        C.Objects[O].Var = Holding;
+        C.Objects[O].Init = InitForm::Copy;
+        C.Hoisted[Holding] = O;
+      } else if (!hoistLocal(Holding, R, "get")) {
+        return false;
+      }
+      FrameObject &O = C.Objects[C.Hoisted[Holding]];
+      // Spelled as what it refers to, not as `std::tuple_element<I, E>::type`.
+      O.TypeName = frameTypeName(O.Type.getCanonicalType(), Ctx);
+      O.Decomposed = int(Whole);
+      O.GetIndex = int(Index);
+      O.MemberGet = isa<CXXMemberCallExpr>(Holding->getInit()->IgnoreImplicit());
+    }
+    ++Index;
+  }
   return true;
 }
 
@@ -282,13 +341,16 @@ void Analyzer::walkCondVar(const VarDecl *V, unsigned R) {
     walkFullExpr(V->getInit(), R, false);
 }
 
-void Analyzer::checkLambdas(const Stmt *S) {
-  // A lambda capturing a frame variable would capture the frame's `this`
-  // instead (by reference, where the user asked for a copy), and its body
-  // is not rewritten: refuse rather than change what it means.
+void Analyzer::planLambdas(const Stmt *S) {
+  // In the resume function a frame variable is a member: captured as
+  // written, the closure would hold the frame's `this` (by reference where
+  // the user asked for a copy).  Each capture of one becomes an
+  // init-capture of the member instead.
   if (!S)
     return;
   if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    std::vector<FrameCapture> Captures;
+    bool HasInit = false; // its initializer may name frame objects
     for (const LambdaCapture &Cap : L->captures()) {
       SourceLocation At = Cap.getLocation().isValid() ? Cap.getLocation() : L->getBeginLoc();
       if (Cap.capturesThis() && C.IsMember) {
@@ -297,14 +359,56 @@ void Analyzer::checkLambdas(const Stmt *S) {
       }
       if (!Cap.capturesVariable())
         continue;
+      if (const auto *B = dyn_cast<BindingDecl>(Cap.getCapturedVar())) {
+        // C++17 cannot capture a binding; C++20 can, and an init-capture
+        // does the same.
+        if (C.Hoisted.count(cast<VarDecl>(B->getDecomposedDecl())))
+          Captures.push_back({B, Cap.getCaptureKind() == LCK_ByRef, Cap.isImplicit(), Cap.getLocation()});
+        continue;
+      }
       const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
-      if (V && (C.Hoisted.count(V) || isa<ParmVarDecl>(V)))
-        error(At, Diag::LambdaCapturesFrame, {V->getName().str()});
+      HasInit |= V && V->isInitCapture();
+      if (!V || (!C.Hoisted.count(V) && !isa<ParmVarDecl>(V)))
+        continue;
+      if (Cap.isPackExpansion() || V->isParameterPack()) {
+        error(At, Diag::LambdaCapturesPack, {V->getName().str()});
+        continue;
+      }
+      Captures.push_back({V, Cap.getCaptureKind() == LCK_ByRef, Cap.isImplicit(), Cap.getLocation()});
     }
+    // A template's lambda lists no implicit captures (what is odr-used may
+    // depend on the arguments): a capture-default captures every frame
+    // variable its body names.
+    if (C.Dependent && L->getCaptureDefault() != LCD_None) {
+      std::function<void(const Stmt *)> Named = [&](const Stmt *B) {
+        if (!B)
+          return;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+              V && (C.Hoisted.count(V) || (isa<ParmVarDecl>(V) && V->getDeclContext() == C.F)) &&
+              llvm::none_of(Captures, [&](const FrameCapture &F) { return F.Var == V; }) &&
+              llvm::none_of(L->explicit_captures(), [&](const LambdaCapture &E) {
+                return E.capturesVariable() && E.getCapturedVar() == V;
+              })) {
+            if (V->isParameterPack())
+              error(DRE->getLocation(), Diag::LambdaCapturesPack, {V->getName().str()});
+            else
+              Captures.push_back({V, L->getCaptureDefault() == LCD_ByRef, true, SourceLocation()});
+          }
+        for (const Stmt *Child : B->children())
+          Named(Child);
+      };
+      Named(L->getBody());
+    }
+    if (!Captures.empty() || HasInit)
+      C.FrameCaptures[L] = std::move(Captures);
+    // An init-capture's initializer is the enclosing function's code.
+    for (const Expr *Init : L->capture_inits())
+      planLambdas(Init);
     return;
   }
   for (const Stmt *Child : S->children())
-    checkLambdas(Child);
+    planLambdas(Child);
 }
 
 void Analyzer::checkCondVar(const VarDecl *V, const Stmt *Scope) {
@@ -468,12 +572,9 @@ void Analyzer::walkDecl(const DeclStmt *DS, unsigned R) {
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || !V->hasLocalStorage())
       continue;
-    if (isa<DecompositionDecl>(V) && (hasPointAfter(V->getEndLoc(), Scope) || suspends(V->getInit()))) {
-      error(V->getLocation(), Diag::StructuredBinding);
-      continue;
-    }
     bool InitSuspends = V->getInit() && suspends(V->getInit());
-    if (HoistAll && !hoistLocal(V, R))
+    if (HoistAll && !(isa<DecompositionDecl>(V) ? hoistBindings(cast<DecompositionDecl>(V), R)
+                                                : hoistLocal(V, R)))
       continue;
     if (InitSuspends)
       walkFullExpr(V->getInit(), R, false);
@@ -535,8 +636,8 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
     error(RF->getInit()->getBeginLoc(), Diag::RangeForInit);
   if (suspends(RF->getRangeInit()))
     error(RF->getRangeInit()->getBeginLoc(), Diag::RangeForRange, {""});
-  if (isa<DecompositionDecl>(RF->getLoopVariable())) {
-    error(RF->getLoopVariable()->getLocation(), Diag::RangeForBinding);
+  if (C.Dependent && isa<DecompositionDecl>(RF->getLoopVariable())) {
+    error(RF->getLoopVariable()->getLocation(), Diag::StructuredBinding);
     Loops.pop_back();
     return;
   }
@@ -629,7 +730,10 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   // The loop variable lives for one iteration: its own region.
   unsigned Iter = newRegion(Region::Kind::Loop, nullptr, L);
   C.RegionOf[RF->getLoopVarStmt()] = Iter;
-  hoistLocal(RF->getLoopVariable(), Iter);
+  if (const auto *D = dyn_cast<DecompositionDecl>(RF->getLoopVariable()))
+    hoistBindings(D, Iter);
+  else
+    hoistLocal(RF->getLoopVariable(), Iter);
   walk(RF->getBody(), Iter);
   Loops.pop_back();
 }
@@ -961,7 +1065,7 @@ std::optional<Coroutine> Analyzer::run() {
 
   unsigned Root = newRegion(Region::Kind::Body, nullptr, -1);
   walk(Body->getBody(), Root);
-  checkLambdas(Body->getBody());
+  planLambdas(Body->getBody());
   finishPoints();
   assignSlots();
   checkMacroBodies(Body->getBody());

@@ -74,6 +74,16 @@ struct FrameObject {
   /// Storage slot (one anonymous union in the frame): objects that are
   /// never alive together (in disjoint scopes) share a slot.
   int Slot = -1;
+  /// A local initialised by this lambda: the frame keeps its closure as
+  /// coflat::detail::closure_storage, and the resume function names the
+  /// closure type as coflat_closure_NAME (closureTypes).
+  const clang::LambdaExpr *Closure = nullptr;
+  /// A tuple-like structured binding's holding variable: initialised by
+  /// `get<GetIndex>` of object Decomposed, its member or one found by
+  /// argument-dependent lookup.
+  int Decomposed = -1;
+  int GetIndex = -1;
+  bool MemberGet = false;
   bool ViaPointer = false; ///< a reference stored as a pointer
   bool IsXValue = false;   ///< ViaPointer: refers to an xvalue
   InitForm Init = InitForm::Direct; ///< Local: how its declaration initialises it
@@ -112,6 +122,20 @@ struct Region {
   bool isBarrier() const {
     return ContainsSuspend && (guarded() || K == Kind::Try || K == Kind::ConstexprIf);
   }
+};
+
+/// A lambda's capture of a frame variable.  The lambda is printed with it
+/// as an init-capture of the frame's object (`x = x`, `&x = x`), so that
+/// the closure holds what native C++ gives it, a copy or a reference to the
+/// variable, and never the frame.
+struct FrameCapture {
+  const clang::ValueDecl *Var; ///< a variable, or a structured binding
+
+  bool ByRef;
+  /// Captured by a capture-default (`[=]`, `[&]`): the init-capture is
+  /// added after it; else it replaces the written capture.
+  bool Implicit;
+  clang::SourceLocation NameLoc; ///< the written capture's name
 };
 
 /// A range-for whose body suspends: its hidden variables live in the frame.
@@ -274,6 +298,7 @@ struct Coroutine {
   llvm::DenseMap<const clang::Expr *, Replacement> Replacements;
   llvm::DenseMap<const clang::VarDecl *, unsigned> Hoisted; ///< var -> object
   llvm::DenseMap<const clang::CXXForRangeStmt *, RangeForPlan> RangeFors;
+  llvm::DenseMap<const clang::LambdaExpr *, std::vector<FrameCapture>> FrameCaptures;
   llvm::DenseMap<const clang::Stmt *, unsigned> RegionOf;   ///< stmt -> region
   /// A suspending branch of an if constexpr that is not a block -> its
   /// region (the branch is printed in braces, which hold its dispatch).
@@ -296,7 +321,7 @@ struct Coroutine {
   bool isImplicitThisMember(const clang::Expr *E) const;
   /// Whether an expression is printed otherwise than as its text: a
   /// replacement, `this`, an implicit member, a renamed or pointer-held
-  /// frame object.
+  /// frame object, a lambda capturing frame objects.
   bool rewritesExpression(const clang::Stmt *S) const;
   /// Whether a statement (or an expression) is printed by its lowering.
   bool rewritesStatement(const clang::Stmt *S) const;

@@ -24,6 +24,17 @@ std::pair<uint64_t, uint64_t> sizeAndAlign(QualType T, ASTContext &Ctx, bool Dep
           uint64_t(Ctx.getTypeAlignInChars(T).getQuantity())};
 }
 
+/// A closure with a destructor is kept with a pointer to it after its bytes
+/// (coflat::detail::closure_storage).
+std::pair<uint64_t, uint64_t> objectSizeAndAlign(const FrameObject &O, ASTContext &Ctx, bool Dependent) {
+  auto [Size, Align] = sizeAndAlign(O.Type, Ctx, Dependent);
+  if (!O.Closure || !O.Type.isDestructedType())
+    return {Size, Align};
+  auto [PtrSize, PtrAlign] = sizeAndAlign(Ctx.VoidPtrTy, Ctx, Dependent);
+  Align = std::max(Align, PtrAlign);
+  return {alignTo(alignTo(Size, PtrAlign) + PtrSize, Align), Align};
+}
+
 } // namespace
 
 FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
@@ -68,7 +79,7 @@ FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
     uint64_t SlotSize = 0, SlotAlign = 1;
     for (const FrameObject &O : C.Objects)
       if (O.Slot == Slot) {
-        auto [Size, A] = sizeAndAlign(O.Type, Ctx, L.Dependent);
+        auto [Size, A] = objectSizeAndAlign(O, Ctx, L.Dependent);
         SlotSize = std::max(SlotSize, Size);
         SlotAlign = std::max(SlotAlign, A);
       }
@@ -76,7 +87,7 @@ FrameLayout layoutFrame(const Coroutine &C, ASTContext &Ctx) {
     for (unsigned I = 0; I < C.Objects.size(); ++I)
       if (C.Objects[I].Slot == Slot) {
         const FrameObject &O = C.Objects[I];
-        auto [Size, A] = sizeAndAlign(O.Type, Ctx, L.Dependent);
+        auto [Size, A] = objectSizeAndAlign(O, Ctx, L.Dependent);
         L.Members.push_back({FrameMember::Role::Object, O.Name, O.TypeName, int(I), Slot, Offset, Size, A});
       }
     Offset += alignTo(SlotSize, SlotAlign);

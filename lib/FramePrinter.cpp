@@ -188,7 +188,7 @@ std::string unwindBody(const Coroutine &C) {
 /// The state switch that resumes at the outermost barrier on the way to
 /// each suspension point (or at the point itself), then the body.
 std::string resumeBody(const Coroutine &C, const SourceRewriter &Src) {
-  std::string Out = "{\n  switch (coflat_state) {\n";
+  std::string Out = "{\n" + printClosureTypes(C, Src) + "  switch (coflat_state) {\n";
   Out += "  case 0: coflat_state = coflat::detail::state_running; break;\n";
   for (const SuspendPoint &P : C.Points) {
     std::string Target = P.Barriers.empty() ? "coflat_resume_" + std::to_string(P.Id)

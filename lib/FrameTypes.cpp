@@ -2,9 +2,12 @@
 #include "FrameTypes.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -103,6 +106,43 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
     return wrapDeclarator(U.getCanonicalType().getAsString(Policy));
   }
   return wrapDeclarator(TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
+}
+
+static bool namesInternals(StringRef Name) {
+  for (size_t At = Name.find("__"); At != StringRef::npos; At = Name.find("__", At + 2))
+    if (At == 0 || !(isAlphanumeric(Name[At - 1]) || Name[At - 1] == '_'))
+      return true;
+  return false;
+}
+
+std::string frameTypeNameFrom(QualType T, const Expr *Init, const ASTContext &Ctx) {
+  std::string Name = frameTypeName(T, Ctx);
+  if (!Init || !namesInternals(Name) || T->isDependentType())
+    return Name;
+  QualType Want = T.getCanonicalType().getUnqualifiedType();
+  std::string Found;
+  std::function<void(const Stmt *)> Search = [&](const Stmt *S) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    if (!S || !Found.empty() || isa<LambdaExpr>(S))
+      return;
+    if (E && !E->isTypeDependent() && E->getType().getCanonicalType().getUnqualifiedType() == Want) {
+      std::string Spelled = frameTypeName(E->getType().getUnqualifiedType(), Ctx);
+      if (!Spelled.empty() && !namesInternals(Spelled)) {
+        Found = (T.isConstQualified() ? "const " : "") + Spelled;
+        return;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Search(Child);
+  };
+  Search(Init);
+  return Found.empty() ? Name : Found;
+}
+
+std::string closureStorageName(QualType Closure, const ASTContext &Ctx) {
+  return "coflat::detail::closure_storage<" + std::to_string(Ctx.getTypeSizeInChars(Closure).getQuantity()) + ", " +
+         std::to_string(Ctx.getTypeAlignInChars(Closure).getQuantity()) + ", " +
+         (Closure.isDestructedType() ? "true" : "false") + ">";
 }
 
 std::optional<std::string> deducedTypePattern(QualType Declared) {

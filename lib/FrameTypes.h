@@ -14,6 +14,18 @@ namespace coflat {
 /// empty string when it cannot be named outside the function.
 std::string frameTypeName(clang::QualType T, const clang::ASTContext &Ctx);
 
+/// frameTypeName for a variable initialised by Init.  A deduced type that
+/// the printer can only spell with a standard library's internal names
+/// (`__gnu_cxx::__normal_iterator<...>`, what `auto it = std::find(...)`
+/// deduces) is spelled as a subexpression of Init of the same type spells
+/// it (`std::vector<int>::iterator`), so that another library compiles it.
+std::string frameTypeNameFrom(clang::QualType T, const clang::Expr *Init, const clang::ASTContext &Ctx);
+
+/// The frame member that keeps a lambda's closure (whose type is local to
+/// the function): coflat::detail::closure_storage, sized and aligned as
+/// the closure.
+std::string closureStorageName(clang::QualType Closure, const clang::ASTContext &Ctx);
+
 /// In a template: the type of a variable declared with a placeholder
 /// (`auto`, `const auto`, `auto&`, `const auto&`, `auto&&`, `auto*`,
 /// `decltype(auto)`) as what the deduction gives from its initialiser e,

@@ -41,18 +41,23 @@ bool Coroutine::rewritesExpression(const Stmt *S) const {
   if (const auto *E = dyn_cast<Expr>(S)) {
     if (Replacements.count(E) || namesPack(E))
       return true;
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return FrameCaptures.count(L);
     if (const auto *This = dyn_cast<CXXThisExpr>(E); This && !SelfType.empty())
       return !This->isImplicit();
     if (isImplicitThisMember(E))
       return true;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl()))
+        return Hoisted.count(cast<VarDecl>(B->getDecomposedDecl()));
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
         auto It = Hoisted.find(V);
         if (It != Hoisted.end()) {
           const FrameObject &O = Objects[It->second];
-          return O.ViaPointer || O.Name != V->getName();
+          return O.ViaPointer || O.Closure || O.Name != V->getName();
         }
       }
+    }
   }
   return false;
 }

@@ -72,9 +72,11 @@ void SourceRewriter::collect(const Stmt *S, Span Within,
                              llvm::function_ref<bool(const Stmt *)> Rewrites,
                              llvm::SmallVectorImpl<const Stmt *> &Out) const {
   for (const Stmt *Child : S->children()) {
-    if (!Child || isa<LambdaExpr>(Child))
+    if (!Child)
       continue;
     if (!Rewrites(Child)) {
+      if (isa<LambdaExpr>(Child))
+        continue;
       collect(Child, Within, Rewrites, Out);
       continue;
     }

@@ -56,7 +56,8 @@ public:
   };
 
   /// Within's text with every outermost node below Root that Rewrites
-  /// selects (not looking into lambdas, whose bodies are other functions)
+  /// selects (not looking into lambdas, whose bodies are other functions,
+  /// though a lambda itself may be selected)
   /// replaced by what Print gives for it.
   std::string rewrite(const clang::Stmt *Root, Span Within,
                       llvm::function_ref<bool(const clang::Stmt *)> Rewrites,

@@ -28,6 +28,21 @@ public:
     return stmt(cast<CoroutineBodyStmt>(C.F->getBody())->getBody());
   }
 
+  /// For each closure the frame keeps: a factory that makes it with the
+  /// user's lambda, and its type, declared before any jump in the resume
+  /// function.
+  std::string closureTypes() {
+    std::string Out;
+    for (unsigned O = 0; O < C.Objects.size(); ++O)
+      if (const LambdaExpr *L = C.Objects[O].Closure) {
+        const std::string &Name = C.Objects[O].Name;
+        std::string Text = C.FrameCaptures.count(L) ? lambda(L) : Src.text(Src.span(L)).str();
+        Out += Src.lineDirective(L->getBeginLoc()) + "  auto coflat_make_" + Name + " = [&] { return " + Text +
+               "; };\n  using " + typeOf(O) + " = decltype(coflat_make_" + Name + "());\n";
+      }
+    return Out;
+  }
+
   /// E's text with its lowered parts replaced; with Replaced false, E's own
   /// replacement is not applied (the step that computes it).
   std::string expr(const Expr *E, bool Replaced = true);
@@ -64,6 +79,13 @@ private:
   // --- expressions ---
   std::string replacement(const Expr *E, const Replacement &Rep);
   std::string objectRef(unsigned O) const;
+  std::string lambda(const LambdaExpr *L);
+  /// A variable or structured binding named in the body.
+  std::string valueRef(const ValueDecl *D);
+  std::string binding(const BindingDecl *B);
+  std::string bindingExpr(const Expr *E);
+  /// The holding variables of a tuple-like decomposition, initialised.
+  std::string holdingVars(const DecompositionDecl *D);
   /// The object's type where the body names it: a template's type named
   /// from an expression is the member's declared type.
   std::string typeOf(unsigned O) const;
@@ -147,6 +169,8 @@ std::string StatementPrinter::opening(unsigned R) const {
 
 std::string StatementPrinter::typeOf(unsigned O) const {
   const FrameObject &Obj = C.Objects[O];
+  if (Obj.Closure)
+    return "coflat_closure_" + Obj.Name;
   return Obj.FromExpression ? "decltype(" + Obj.Name + ")" : Obj.TypeName;
 }
 
@@ -154,11 +178,98 @@ std::string StatementPrinter::objectRef(unsigned O) const {
   const FrameObject &Obj = C.Objects[O];
   if (Obj.Held)
     return Obj.Name + (Obj.K == FrameObject::Kind::Hidden ? ".ref()" : ".get()");
+  if (Obj.Closure)
+    return "coflat::detail::closure_ref<" + typeOf(O) + ">(" + Obj.Name + ")";
   if (!Obj.ViaPointer)
     return Obj.Name;
   if (Obj.IsXValue)
     return "std::move(*" + Obj.Name + ")";
   return "(*" + Obj.Name + ")";
+}
+
+std::string StatementPrinter::lambda(const LambdaExpr *L) {
+  // The user's text, with each capture of a frame variable an init-capture
+  // of its member and each init-capture's initializer printed; the body is
+  // another function's and stays as written.
+  struct Edit {
+    unsigned B, E;
+    std::string Text;
+  };
+  std::vector<Edit> Edits;
+  std::string Implicit;
+  for (const FrameCapture &Cap : C.FrameCaptures.find(L)->second) {
+    std::string Name = Cap.Var->getName().str();
+    std::string Init = Name + " = " + valueRef(Cap.Var);
+    if (Cap.Implicit) {
+      Implicit += std::string(", ") + (Cap.ByRef ? "&" : "") + Init;
+      continue;
+    }
+    Span At = Src.span(SourceRange(Cap.NameLoc, Cap.NameLoc));
+    Edits.push_back({At.B, At.E, Init});
+  }
+  if (!Implicit.empty()) {
+    unsigned At = Src.endOfToken(L->getCaptureDefaultLoc());
+    Edits.push_back({At, At, Implicit});
+  }
+  for (const LambdaCapture &Cap : L->explicit_captures())
+    if (const auto *V = dyn_cast_or_null<VarDecl>(Cap.capturesVariable() ? Cap.getCapturedVar() : nullptr);
+        V && V->isInitCapture() && V->getInit()) {
+      Span At = Src.span(V->getInit());
+      Edits.push_back({At.B, At.E, expr(V->getInit())});
+    }
+  std::sort(Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) { return A.B < B.B; });
+  Span Whole = Src.span(L);
+  std::string Out;
+  unsigned Pos = Whole.B;
+  for (const Edit &Ed : Edits) {
+    Out += Src.buffer().substr(Pos, Ed.B - Pos).str() + Ed.Text;
+    Pos = Ed.E;
+  }
+  return Out + Src.buffer().substr(Pos, Whole.E - Pos).str();
+}
+
+std::string StatementPrinter::valueRef(const ValueDecl *D) {
+  if (const auto *B = dyn_cast<BindingDecl>(D))
+    return binding(B);
+  auto H = C.Hoisted.find(dyn_cast<VarDecl>(D));
+  return H != C.Hoisted.end() ? objectRef(H->second) : D->getName().str();
+}
+
+std::string StatementPrinter::binding(const BindingDecl *B) {
+  if (const VarDecl *Holding = B->getHoldingVar())
+    return objectRef(C.Hoisted.find(Holding)->second);
+  return bindingExpr(B->getBinding());
+}
+
+std::string StatementPrinter::bindingExpr(const Expr *E) {
+  // A member or an element of the decomposed object, as Clang bound it.
+  E = E->IgnoreImpCasts();
+  if (const auto *M = dyn_cast<MemberExpr>(E))
+    return bindingExpr(M->getBase()) + "." + M->getMemberDecl()->getName().str();
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    return bindingExpr(A->getBase()) + "[" +
+           std::to_string(cast<IntegerLiteral>(A->getIdx()->IgnoreImpCasts())->getValue().getZExtValue()) + "]";
+  return valueRef(cast<DeclRefExpr>(E)->getDecl());
+}
+
+std::string StatementPrinter::holdingVars(const DecompositionDecl *D) {
+  std::string Out;
+  for (const BindingDecl *B : D->bindings()) {
+    const VarDecl *Holding = B->getHoldingVar();
+    if (!Holding)
+      continue;
+    unsigned O = C.Hoisted.find(Holding)->second;
+    const FrameObject &Obj = C.Objects[O];
+    // [dcl.struct.bind]/4: get<i> of the object, an lvalue if the
+    // declaration is an lvalue reference, else an xvalue.
+    std::string Whole = objectRef(unsigned(Obj.Decomposed));
+    if (!D->getType()->isLValueReferenceType())
+      Whole = "std::move(" + Whole + ")";
+    std::string Index = std::to_string(Obj.GetIndex);
+    Out += initFrom(O, Obj.MemberGet ? Whole + ".get<" + Index + ">()"
+                                     : "coflat::detail::get_element<" + Index + ">(" + Whole + ")");
+  }
+  return Out;
 }
 
 std::string StatementPrinter::markLive(unsigned O) const {
@@ -177,6 +288,8 @@ std::string StatementPrinter::construct(unsigned O, const std::string &Args) {
     Out += " coflat_unwind(" + std::to_string(Obj.Region) + ", " + std::to_string(Obj.DestroyIndex) + ");";
   if (Obj.ViaPointer)
     Out += " " + Obj.Name + " = coflat::detail::address_of" + Args + ";";
+  else if (Obj.Closure)
+    Out += " coflat::detail::emplace_closure<" + typeOf(O) + ">(" + Obj.Name + ", coflat_make_" + Obj.Name + ");";
   else
     Out += " ::new (coflat::detail::addr(" + Obj.Name + ")) " + typeOf(O) + Args + ";";
   return Out + markLive(O);
@@ -218,17 +331,22 @@ std::string StatementPrinter::expr(const Expr *E, bool Replaced) {
   // In a member function, `this` is the object the frame keeps.
   if (isa<CXXThisExpr>(E) && !C.SelfType.empty())
     return "coflat_self";
+  if (const auto *L = dyn_cast<LambdaExpr>(E); L && C.FrameCaptures.count(L))
+    return lambda(L);
   if (C.isImplicitThisMember(E))
     return "coflat_self->" + exprText(E, Src.span(E));
   if (C.namesPack(E))
     return isa<SizeOfPackExpr>(E) ? "sizeof...(coflat_i)"
                                   : "coflat::detail::pack_get<coflat_i>(" + C.Pack->getName().str() + ")";
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl()))
+      return binding(B);
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto H = C.Hoisted.find(V);
       if (H != C.Hoisted.end())
         return objectRef(H->second);
     }
+  }
   if (E->getBeginLoc().isInvalid())
     return "";
   return exprText(E, Src.span(E));
@@ -414,6 +532,8 @@ std::string StatementPrinter::hoistedInit(const VarDecl *V, unsigned O) {
   const Expr *Init = V->getInit();
   if (Obj.ViaPointer)
     return initFrom(O, expr(Init));
+  if (Obj.Closure) // made by its factory (closureTypes)
+    return construct(O, "");
   switch (Obj.Init) {
   case InitForm::Default:
     return construct(O, "");
@@ -530,15 +650,21 @@ std::string StatementPrinter::rangeFor(const CXXForRangeStmt *RF) {
   int Iter = regionOf(RF->getLoopVarStmt());
   unsigned Var = C.Hoisted.find(RF->getLoopVariable())->second;
   Out += " for (; " + BeginName + " != " + EndName + "; ++" + BeginName + ") " + entryLabel(Iter) + "{" +
-         opening(Iter) + initFrom(Var, "*" + BeginName) + " " + subStmt(RF->getBody()) + " }";
+         opening(Iter) + initFrom(Var, "*" + BeginName);
+  if (const auto *D = dyn_cast<DecompositionDecl>(RF->getLoopVariable()))
+    Out += holdingVars(D);
+  Out += " " + subStmt(RF->getBody()) + " }";
   return Out + " }";
 }
 
 std::string StatementPrinter::declare(const VarDecl *V) {
   unsigned O = C.Hoisted.find(V)->second;
+  std::string Init = hoistedInit(V, O);
+  if (const auto *D = dyn_cast<DecompositionDecl>(V))
+    Init += holdingVars(D);
   if (V->getInit() && C.Splits.count(V->getInit()))
-    return " " + splitExpr(V->getInit(), hoistedInit(V, O));
-  return hoistedInit(V, O);
+    return " " + splitExpr(V->getInit(), Init);
+  return Init;
 }
 
 std::string StatementPrinter::whileStmt(const WhileStmt *W) {
@@ -628,6 +754,10 @@ std::string StatementPrinter::coreturn(const CoreturnStmt *Ret) {
 
 std::string printBody(const Coroutine &C, const SourceRewriter &Src) {
   return StatementPrinter(C, Src).body();
+}
+
+std::string printClosureTypes(const Coroutine &C, const SourceRewriter &Src) {
+  return StatementPrinter(C, Src).closureTypes();
 }
 
 std::string printExpression(const Coroutine &C, const SourceRewriter &Src, const Expr *E) {

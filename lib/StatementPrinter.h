@@ -15,6 +15,8 @@ namespace coflat {
 /// guarded scopes open with their guard and dispatch.  Generated code stays
 /// on the user's lines, so #line directives keep every line number right.
 std::string printBody(const Coroutine &C, const SourceRewriter &Src);
+/// Declarations the resume function starts with: the closures' types.
+std::string printClosureTypes(const Coroutine &C, const SourceRewriter &Src);
 
 /// E as the body prints it (its lowered parts replaced, not E itself): what
 /// a template's frame names a member's type from.

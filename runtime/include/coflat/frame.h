@@ -8,10 +8,10 @@
 // shadowed by runtime members.
 //
 // This is the interface of the lowered output: the tool emits these names
-// (state_running, state_done, frame_handle, addr, address_of, destroy_at,
-// type_t, scope_guard), so they stay here, under these names, although
-// they are in namespace detail.  The rest of the runtime's internals are in
-// coflat/detail/.
+// (state_running, state_done, frame_handle, addr, address_of, get_element,
+// destroy_at, type_t, scope_guard, and closure_storage's), so they stay
+// here, under these names, although they are in namespace detail.  The rest
+// of the runtime's internals are in coflat/detail/.
 //
 // State encoding (`frame_base::coflat_state`):
 //   0               not started
@@ -21,6 +21,7 @@
 #ifndef COFLAT_FRAME_H
 #define COFLAT_FRAME_H
 
+#include <coflat/detail/closure_storage.h>
 #include <coflat/detail/dependent_frame.h>
 #include <coflat/detail/parameter_pack.h>
 #include <coflat/errors.h>
@@ -89,6 +90,14 @@ template <class T> void* addr(T& object) noexcept {
 /// suspension (it binds lvalues and xvalues alike).
 template <class T> std::remove_reference_t<T>* address_of(T&& object) noexcept {
   return std::addressof(object);
+}
+
+/// `get<I>(e)` of a tuple-like structured binding, found as the binding
+/// finds it (std::get, or by argument-dependent lookup), where the frame's
+/// own members cannot hide it.
+template <std::size_t I, class E> decltype(auto) get_element(E&& e) {
+  using std::get;
+  return get<I>(std::forward<E>(e));
 }
 
 /// Ends the lifetime of an object a lowered frame constructed in place
