@@ -1,9 +1,10 @@
 // What the lowering of coroutine templates refuses, each at its place: a
 // suspension in a pack expansion, a pack before another template
 // parameter, a pack named inside a type, a placeholder that cannot be
-// deduced in the frame, a lambda in a dependent operand, a closure kept
-// across a suspension, an if constexpr around a suspension whose condition
-// names a local or that has an init-statement.
+// deduced in the frame, a lambda in a dependent operand or a placeholder's
+// initialiser, a lambda capturing a pack, a closure kept across a suspension, an if constexpr
+// around a suspension whose condition names a local or that has an
+// init-statement.
 // RUN: rm -f %t.out
 // RUN: %not %coflat lower %s -o %t.out -- %flags 2>&1 | FileCheck %s
 // RUN: test ! -e %t.out
@@ -38,6 +39,19 @@ template <class T> coflat::generator<int> lambda_operand(T x) {
   // CHECK: templates.cpp:[[@LINE-1]]:12: error: cannot lower: in a coroutine template, a lambda in the operand of co_yield / co_await
 }
 
+template <class T> coflat::generator<int> lambda_in_init(T x) {
+  auto n = [](T v) { return int(v); }(x);
+  // CHECK: templates.cpp:[[@LINE-1]]:8: error: cannot lower: in a coroutine template, the type of 'n' is deduced from an expression with a lambda
+  co_yield n;
+}
+
+template <class... Ts> coflat::generator<int> pack_capture(Ts... xs) {
+  co_yield 0;
+  auto n = [xs...] { return int(sizeof...(xs)); }();
+  // CHECK: templates.cpp:[[@LINE-1]]:13: error: cannot lower: a lambda captures the parameter pack 'xs'
+  co_yield n;
+}
+
 template <class T> coflat::generator<int> closure(T x) {
   auto f = [](T v) { return int(v); };
   // CHECK: templates.cpp:[[@LINE-1]]:8: error: cannot lower: an object of type 'lambda' lives across a suspension point, but its type is local to the function
@@ -65,6 +79,8 @@ int main() {
   braced(1);
   lambda_operand(1);
   closure(1);
+  pack_capture(1, 2);
+  lambda_in_init(1);
   constexpr_local(1);
   constexpr_init(1);
 }
