@@ -83,7 +83,10 @@ private:
   void walkConstexprIf(const clang::IfStmt *If, unsigned R);
   /// Refuses a local variable in a condition the frame names.
   void checkFrameCondition(const clang::Stmt *S);
-  void walkFullExpr(const clang::Expr *E, unsigned R, bool AsCondition);
+  /// AsCondition: the value is kept in the frame (as a bool, or as
+  /// ValueType: a switch's).
+  void walkFullExpr(const clang::Expr *E, unsigned R, bool AsCondition,
+                    clang::QualType ValueType = clang::QualType());
   void checkCondVar(const clang::VarDecl *V, const clang::Stmt *Scope);
   void walkCondVar(const clang::VarDecl *V, unsigned R);
   void planLambdas(const clang::Stmt *S);

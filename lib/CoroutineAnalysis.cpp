@@ -505,12 +505,22 @@ void Analyzer::walk(const Stmt *S, unsigned R) {
   }
   case Stmt::SwitchStmtClass: {
     const auto *Sw = cast<SwitchStmt>(S);
-    if (Sw->getInit() && suspends(Sw))
-      error(Sw->getInit()->getBeginLoc(), Diag::SwitchInit);
-    checkCondVar(Sw->getConditionVariable(), Sw);
-    if (suspends(Sw->getCond()))
-      error(Sw->getCond()->getBeginLoc(), Diag::SwitchCondition);
-    walk(Sw->getBody(), R);
+    // As for `if`: an init-statement, a condition variable or a suspending
+    // condition makes a scope around the whole statement.
+    unsigned Scope = R;
+    if ((Sw->getInit() || Sw->getConditionVariable() || suspends(Sw->getCond())) && suspends(Sw)) {
+      if (C.Dependent && suspends(Sw->getCond()) && !Sw->getConditionVariable()) {
+        error(Sw->getCond()->getBeginLoc(), Diag::SwitchCondition);
+        return;
+      }
+      Scope = newRegion(Region::Kind::Loop, Sw, R);
+      walk(Sw->getInit(), Scope);
+      if (const VarDecl *V = Sw->getConditionVariable())
+        walkCondVar(V, Scope);
+      else
+        walkFullExpr(Sw->getCond(), Scope, /*AsCondition=*/true, Sw->getCond()->getType());
+    }
+    walk(Sw->getBody(), Scope);
     return;
   }
   case Stmt::CXXTryStmtClass: {
@@ -632,8 +642,6 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
     Loops.pop_back();
     return;
   }
-  if (RF->getInit())
-    error(RF->getInit()->getBeginLoc(), Diag::RangeForInit);
   if (suspends(RF->getRangeInit()))
     error(RF->getRangeInit()->getBeginLoc(), Diag::RangeForRange, {""});
   if (C.Dependent && isa<DecompositionDecl>(RF->getLoopVariable())) {
@@ -642,6 +650,8 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
     return;
   }
   unsigned L = newRegion(Region::Kind::Loop, RF, R);
+  // `for (init; v : r)` is `{ init; auto&& range = r; ... }`.
+  walk(RF->getInit(), L);
   unsigned N = ++Counter;
   // __range: a pointer to an lvalue range, or the (lifetime-extended)
   // temporary itself; for a braced list, the list's array.
@@ -738,7 +748,7 @@ void Analyzer::walkRangeFor(const CXXForRangeStmt *RF, unsigned R) {
   Loops.pop_back();
 }
 
-void Analyzer::walkFullExpr(const Expr *E, unsigned R, bool AsCondition) {
+void Analyzer::walkFullExpr(const Expr *E, unsigned R, bool AsCondition, QualType ValueType) {
   if (!E || !suspends(E))
     return;
   unsigned F = newRegion(Region::Kind::FullExpr, E, R);
@@ -750,7 +760,7 @@ void Analyzer::walkFullExpr(const Expr *E, unsigned R, bool AsCondition) {
     // The condition's value is kept in the frame so the full-expression's
     // temporaries can be destroyed before the branch runs.
     unsigned O = addObject(FrameObject::Kind::Condition, uniqueName("coflat_cond" + std::to_string(++Counter)),
-                           Ctx.BoolTy, F, E->getBeginLoc());
+                           ValueType.isNull() ? Ctx.BoolTy : ValueType.getUnqualifiedType(), F, E->getBeginLoc());
     ExprStep Step;
     Step.K = ExprStep::Kind::Eval;
     Step.E = E;

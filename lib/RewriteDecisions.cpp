@@ -96,7 +96,7 @@ bool Coroutine::rewritesStatement(const Stmt *S) const {
     return (If->getCond() && Splits.count(If->getCond())) || regionOf(If) >= 0;
   if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
     int R = regionOf(Sw->getBody());
-    return R >= 0 && (Regions[R].guarded() || Regions[R].isBarrier());
+    return regionOf(Sw) >= 0 || (R >= 0 && (Regions[R].guarded() || Regions[R].isBarrier()));
   }
   if (const auto *T = dyn_cast<CXXTryStmt>(S))
     return regionOf(T) >= 0;

@@ -373,7 +373,7 @@ std::string StatementPrinter::steps(const std::vector<ExprStep> &Steps) {
       else if (Obj.Held)
         Out += construct(S.Object, "{" + Value + "}");
       else if (Obj.K == FrameObject::Kind::Condition)
-        Out += " " + Obj.Name + " = static_cast<bool>(" + Value + ");";
+        Out += " " + Obj.Name + " = static_cast<" + Obj.TypeName + ">(" + Value + ");"; // bool, or a switch's type
       else
         Out += " " + Obj.Name + " = " + Value + ";";
       break;
@@ -622,6 +622,8 @@ std::string StatementPrinter::rangeFor(const CXXForRangeStmt *RF) {
   const RangeForPlan &Plan = C.RangeFors.find(RF)->second;
   unsigned Range = Plan.Range, Begin = Plan.Begin, End = Plan.End;
   std::string Out = entryLabel(L) + "{" + opening(L);
+  if (RF->getInit())
+    Out += " " + subStmt(RF->getInit());
   const FrameObject &RangeObj = C.Objects[Range];
   std::string RangeInit = expr(RangeObj.Origin);
   Out += construct(Range, Plan.BracedList ? RangeInit : RangeObj.Held ? "{" + RangeInit + "}" : "(" + RangeInit + ")");
@@ -725,10 +727,31 @@ std::string StatementPrinter::ifStmt(const IfStmt *If) {
 
 std::string StatementPrinter::switchStmt(const SwitchStmt *Sw) {
   const auto *Body = cast<CompoundStmt>(Sw->getBody());
-  unsigned R = regionOf(Body);
-  Span Head = Src.span(SourceRange(Sw->getBeginLoc(), Sw->getRParenLoc()));
-  return entryLabel(R) + "{" + opening(R) + " " + stmtText(Sw, Head) + " " +
-         compound(Body, /*InSwitch=*/true) + " }";
+  int R = regionOf(Body);
+  int Scope = regionOf(Sw);
+  if (Scope < 0) {
+    Span Head = Src.span(SourceRange(Sw->getBeginLoc(), Sw->getRParenLoc()));
+    return entryLabel(R) + "{" + opening(R) + " " + stmtText(Sw, Head) + " " +
+           compound(Body, /*InSwitch=*/true) + " }";
+  }
+  // `{ init; T x = cond; switch (x) { ... } }`, as for an if statement.
+  std::string Out = entryLabel(Scope) + "{" + opening(Scope);
+  if (Sw->getInit())
+    Out += " " + subStmt(Sw->getInit());
+  std::string Cond;
+  if (const VarDecl *V = Sw->getConditionVariable()) {
+    Out += declare(V);
+    Cond = objectRef(C.Hoisted.find(V)->second);
+  } else if (C.Splits.count(Sw->getCond())) {
+    Out += " " + splitExpr(Sw->getCond(), "");
+    Cond = C.Objects[C.Splits.find(Sw->getCond())->second.Result].Name;
+  } else {
+    Cond = expr(Sw->getCond());
+  }
+  std::string Switch = " switch (" + Cond + ") ";
+  if (R < 0)
+    return Out + Switch + stmt(Body) + " }";
+  return Out + " " + entryLabel(R) + "{" + opening(R) + Switch + compound(Body, /*InSwitch=*/true) + " } }";
 }
 
 std::string StatementPrinter::tryStmt(const CXXTryStmt *T) {
