@@ -2,9 +2,9 @@
 // suspension in a pack expansion, a pack before another template
 // parameter, a pack named inside a type, a placeholder that cannot be
 // deduced in the frame, a lambda in a dependent operand or a placeholder's
-// initialiser, a lambda capturing a pack, a closure kept across a suspension, an if constexpr
-// around a suspension whose condition names a local or that has an
-// init-statement.
+// initialiser, a lambda capturing a pack, a closure kept across a
+// suspension, a suspending switch condition, an if constexpr around a
+// suspension whose condition names a local or that has an init-statement.
 // RUN: rm -f %t.out
 // RUN: %not %coflat lower %s -o %t.out -- %flags 2>&1 | FileCheck %s
 // RUN: test ! -e %t.out
@@ -45,6 +45,14 @@ template <class T> coflat::generator<int> lambda_in_init(T x) {
   co_yield n;
 }
 
+template <class T> coflat::generator<int, T> switch_on_send(T x) {
+  switch (co_yield int(x)) {
+  // CHECK: templates.cpp:[[@LINE-1]]:11: error: cannot lower: in a coroutine template, suspension in a switch condition (not supported yet)
+  case 1:
+    co_yield 2;
+  }
+}
+
 template <class... Ts> coflat::generator<int> pack_capture(Ts... xs) {
   co_yield 0;
   auto n = [xs...] { return int(sizeof...(xs)); }();
@@ -81,6 +89,7 @@ int main() {
   closure(1);
   pack_capture(1, 2);
   lambda_in_init(1);
+  switch_on_send(1);
   constexpr_local(1);
   constexpr_init(1);
 }
