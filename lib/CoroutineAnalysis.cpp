@@ -348,6 +348,9 @@ void Analyzer::planLambdas(const Stmt *S) {
   // init-capture of the member instead.
   if (!S)
     return;
+  auto IsFrameVariable = [&](const VarDecl *V) {
+    return C.Hoisted.count(V) || (isa<ParmVarDecl>(V) && V->getDeclContext() == C.F);
+  };
   if (const auto *L = dyn_cast<LambdaExpr>(S)) {
     std::vector<FrameCapture> Captures;
     bool HasInit = false; // its initializer may name frame objects
@@ -368,7 +371,7 @@ void Analyzer::planLambdas(const Stmt *S) {
       }
       const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
       HasInit |= V && V->isInitCapture();
-      if (!V || (!C.Hoisted.count(V) && !isa<ParmVarDecl>(V)))
+      if (!V || !IsFrameVariable(V))
         continue;
       if (Cap.isPackExpansion() || V->isParameterPack()) {
         error(At, Diag::LambdaCapturesPack, {V->getName().str()});
@@ -385,7 +388,7 @@ void Analyzer::planLambdas(const Stmt *S) {
           return;
         if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
           if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-              V && (C.Hoisted.count(V) || (isa<ParmVarDecl>(V) && V->getDeclContext() == C.F)) &&
+              V && IsFrameVariable(V) &&
               llvm::none_of(Captures, [&](const FrameCapture &F) { return F.Var == V; }) &&
               llvm::none_of(L->explicit_captures(), [&](const LambdaCapture &E) {
                 return E.capturesVariable() && E.getCapturedVar() == V;
