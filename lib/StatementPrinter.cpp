@@ -36,8 +36,7 @@ public:
     for (unsigned O = 0; O < C.Objects.size(); ++O)
       if (const LambdaExpr *L = C.Objects[O].Closure) {
         const std::string &Name = C.Objects[O].Name;
-        std::string Text = C.FrameCaptures.count(L) ? lambda(L) : Src.text(Src.span(L)).str();
-        Out += Src.lineDirective(L->getBeginLoc()) + "  auto coflat_make_" + Name + " = [&] { return " + Text +
+        Out += Src.lineDirective(L->getBeginLoc()) + "  auto coflat_make_" + Name + " = [&] { return " + lambda(L) +
                "; };\n  using " + typeOf(O) + " = decltype(coflat_make_" + Name + "());\n";
       }
     return Out;
@@ -65,6 +64,9 @@ private:
   std::string doStmt(const DoStmt *D);
   std::string ifStmt(const IfStmt *If);
   std::string switchStmt(const SwitchStmt *Sw);
+  /// An if's or switch's init-statement and condition variable appended to
+  /// Out, and the condition's value (computed into Out where it suspends).
+  std::string headOf(const Stmt *Init, const VarDecl *V, const Expr *Cond, std::string &Out);
   std::string tryStmt(const CXXTryStmt *T);
   std::string coreturn(const CoreturnStmt *R);
 
@@ -197,7 +199,9 @@ std::string StatementPrinter::lambda(const LambdaExpr *L) {
   };
   std::vector<Edit> Edits;
   std::string Implicit;
-  for (const FrameCapture &Cap : C.FrameCaptures.find(L)->second) {
+  static const std::vector<FrameCapture> None;
+  auto Planned = C.FrameCaptures.find(L);
+  for (const FrameCapture &Cap : Planned == C.FrameCaptures.end() ? None : Planned->second) {
     std::string Name = Cap.Var->getName().str();
     std::string Init = Name + " = " + valueRef(Cap.Var);
     if (Cap.Implicit) {
@@ -691,6 +695,20 @@ std::string StatementPrinter::doStmt(const DoStmt *D) {
          C.Objects[Split.Result].Name + ") break; }";
 }
 
+std::string StatementPrinter::headOf(const Stmt *Init, const VarDecl *V, const Expr *Cond, std::string &Out) {
+  if (Init)
+    Out += " " + subStmt(Init);
+  if (V) {
+    Out += declare(V);
+    return objectRef(C.Hoisted.find(V)->second);
+  }
+  auto Split = C.Splits.find(Cond);
+  if (Split == C.Splits.end())
+    return expr(Cond);
+  Out += " " + splitExpr(Cond, "");
+  return C.Objects[Split->second.Result].Name;
+}
+
 std::string StatementPrinter::ifStmt(const IfStmt *If) {
   int R = regionOf(If);
   if (R >= 0 && C.Regions[R].K == Region::Kind::ConstexprIf) {
@@ -705,19 +723,9 @@ std::string StatementPrinter::ifStmt(const IfStmt *If) {
     return Out + " }";
   }
   std::string Out = R >= 0 ? entryLabel(R) + "{" + opening(R) : "{";
-  if (If->getInit())
-    Out += " " + subStmt(If->getInit());
-  std::string Cond;
-  if (const VarDecl *V = If->getConditionVariable()) {
-    Out += declare(V);
-    Cond = "static_cast<bool>(" + objectRef(C.Hoisted.find(V)->second) + ")";
-  } else if (C.Splits.count(If->getCond())) {
-    const SplitExpr &Split = C.Splits.find(If->getCond())->second;
-    Out += " " + splitExpr(If->getCond(), "");
-    Cond = C.Objects[Split.Result].Name;
-  } else {
-    Cond = expr(If->getCond());
-  }
+  std::string Cond = headOf(If->getInit(), If->getConditionVariable(), If->getCond(), Out);
+  if (If->getConditionVariable())
+    Cond = "static_cast<bool>(" + Cond + ")";
   Out += std::string(" if ") + (If->isConstexpr() ? "constexpr " : "") + "(" + Cond + ") " +
          subStmt(If->getThen());
   if (If->getElse())
@@ -736,18 +744,7 @@ std::string StatementPrinter::switchStmt(const SwitchStmt *Sw) {
   }
   // `{ init; T x = cond; switch (x) { ... } }`, as for an if statement.
   std::string Out = entryLabel(Scope) + "{" + opening(Scope);
-  if (Sw->getInit())
-    Out += " " + subStmt(Sw->getInit());
-  std::string Cond;
-  if (const VarDecl *V = Sw->getConditionVariable()) {
-    Out += declare(V);
-    Cond = objectRef(C.Hoisted.find(V)->second);
-  } else if (C.Splits.count(Sw->getCond())) {
-    Out += " " + splitExpr(Sw->getCond(), "");
-    Cond = C.Objects[C.Splits.find(Sw->getCond())->second.Result].Name;
-  } else {
-    Cond = expr(Sw->getCond());
-  }
+  std::string Cond = headOf(Sw->getInit(), Sw->getConditionVariable(), Sw->getCond(), Out);
   std::string Switch = " switch (" + Cond + ") ";
   if (R < 0)
     return Out + Switch + stmt(Body) + " }";
