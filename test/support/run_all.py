@@ -10,6 +10,9 @@
      libraries themselves may print differently, as vector destroys its
      elements in another order)
 
+With --std=c++20 the lowered output is built as C++20 instead (what C++20
+code that is not compiled with coroutines sees, such as std::ranges).
+
 The native build is the oracle.  Prints its output (for FileCheck) and
 exits non-zero if a build fails, a program exits non-zero, or the outputs
 differ.  With --python, the output must also equal the Python program's.
@@ -43,7 +46,12 @@ def main():
     ap.add_argument("--runtime", required=True)
     ap.add_argument("--python", help="a Python program whose output must match")
     ap.add_argument("--args", default="", help="arguments for the programs")
+    ap.add_argument("--std", default="c++17", help="the standard the lowered output is built as")
     a = ap.parse_args()
+    std = "-std=" + a.std
+    for opt in ("gxx", "clang17", "libcxx"):
+        if getattr(a, opt):
+            setattr(a, opt, getattr(a, opt).replace("-std=c++17", std))
 
     # Each test lowers into a directory of its own: the lowered source, the
     # copies of the headers beside it, and the include tree.
@@ -59,11 +67,11 @@ def main():
     lowered_flags = ["-I" + tree, "-iquote", os.path.dirname(os.path.abspath(a.source))]
     outputs = {}
     builds = [("native", a.clang20, a.source),
-              ("g++ -std=c++17", a.gxx, lowered),
-              ("clang++ -std=c++17", a.clang17, lowered)]
+              ("g++ " + std, a.gxx, lowered),
+              ("clang++ " + std, a.clang17, lowered)]
     if a.libcxx:
-        builds.append(("native -stdlib=libc++", a.libcxx.replace("-std=c++17", "-std=c++20"), a.source))
-        builds.append(("clang++ -std=c++17 -stdlib=libc++", a.libcxx, lowered))
+        builds.append(("native -stdlib=libc++", a.libcxx.replace(std, "-std=c++20"), a.source))
+        builds.append(("clang++ {} -stdlib=libc++".format(std), a.libcxx, lowered))
     for name, compiler, src in builds:
         exe = "{}.{}".format(a.tmp, name.replace(" ", "").replace("+", "x").replace("=", ""))
         cmd = shlex.split(compiler)

@@ -136,39 +136,41 @@ public:
     return s->coflat_result();
   }
 
-  class sentinel {};
+  /// An input iterator over the yielded values.  It points at the value
+  /// in the yielding frame (nothing is copied or moved), is its own end
+  /// (a default-constructed iterator), and so works with iterator-pair
+  /// algorithms in C++17 and models std::input_iterator in C++20.
+  /// Incrementing resumes the generator: every copy then sees the new
+  /// position, as with any input iterator.
   class iterator {
   public:
     using iterator_category = std::input_iterator_tag;
-    using value_type = Yield;
+    using value_type = std::remove_cv_t<Yield>;
     using difference_type = std::ptrdiff_t;
     using pointer = Yield*;
     using reference = Yield&;
 
     iterator() = default;
-    explicit iterator(generator* g) : gen_(g), current_(g->next()) {}
-    Yield& operator*() { return *current_; }
-    Yield* operator->() { return &*current_; }
+    Yield& operator*() const noexcept { return *value_; }
+    Yield* operator->() const noexcept { return value_; }
     iterator& operator++() {
-      // Not an assignment, which a const Yield does not have.
-      std::optional<Yield> v = gen_->next();
-      current_.reset();
-      if (v)
-        current_.emplace(std::move(*v));
+      value_ = gen_->advance();
       return *this;
     }
     void operator++(int) { ++*this; }
-    friend bool operator==(const iterator& it, sentinel) noexcept { return !it.current_; }
-    friend bool operator!=(const iterator& it, sentinel s) noexcept { return !(it == s); }
-    friend bool operator==(sentinel s, const iterator& it) noexcept { return it == s; }
-    friend bool operator!=(sentinel s, const iterator& it) noexcept { return !(it == s); }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.value_ == b.value_; }
+    friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.value_ != b.value_; }
 
   private:
+    friend class generator;
+    explicit iterator(generator* g) : gen_(g), value_(g->advance()) {}
+
     generator* gen_ = nullptr;
-    std::optional<Yield> current_;
+    Yield* value_ = nullptr; // in the yielding frame; null at the end
   };
+  /// Starts the body (call once, as for std::generator).
   iterator begin() { return iterator(this); }
-  sentinel end() noexcept { return {}; }
+  iterator end() noexcept { return {}; }
 
 private:
   template <class, class, class> friend class detail::generator_state;
@@ -185,21 +187,40 @@ private:
       detail::destroy_chain(state_, state_->coflat_leaf);
   }
 
-  /// Steps the chain until a frame yields a value or the root finishes.
-  /// `raise` is thrown in at the leaf's suspension point.
+  /// One step, for next(): the yielded value moved out of its frame.
   std::optional<Yield> resume(std::exception_ptr raise) {
     // One named result for every return, so that it is elided (NRVO) by
     // every compiler alike: the yielded value is moved exactly once.
     std::optional<Yield> result;
+    if (link_type* yielding = step(std::move(raise))) {
+      result.emplace(std::move(*yielding->coflat_current)); // Yield may be const
+      yielding->coflat_current.reset();
+    }
+    return result;
+  }
+
+  /// One step, for the iterator: the yielded value stays in its frame
+  /// until the next step.
+  Yield* advance() {
+    link_type* yielding = step(nullptr);
+    return yielding ? &*yielding->coflat_current : nullptr;
+  }
+
+  /// Steps the chain until a frame yields a value (returned, its
+  /// coflat_current engaged) or the root finishes (nullptr).  `raise` is
+  /// thrown in at the leaf's suspension point.
+  link_type* step(std::exception_ptr raise) {
     state_type* root = checked();
     if (root->coflat_done())
-      return result;
-    if (root->coflat_leaf->coflat_state == detail::state_running)
+      return nullptr;
+    link_type* target = root->coflat_leaf;
+    if (target->coflat_state == detail::state_running)
       throw invalid_state_error("generator already executing");
+    // The value an iterator left in the leaf is consumed by this step.
+    target->coflat_current.reset();
     // A generator_exit thrown in travels up the whole delegation chain, even
     // past a leaf that returns normally (PEP 380's close() forwarding).
     const bool exiting = detail::is_generator_exit(raise);
-    link_type* target = root->coflat_leaf;
     // The frame being closed: generator_exit was raised in it, or it got the
     // runtime_error of a sub's close() (PEP 380: its close() is in progress).
     link_type* closing = exiting ? target : nullptr;
@@ -219,13 +240,11 @@ private:
               std::runtime_error("generator ignored generator_exit"));
           continue;
         }
-        result.emplace(std::move(*target->coflat_current)); // Yield may be const
-        target->coflat_current.reset();
-        return result;
+        return target;
       }
       if (target == static_cast<link_type*>(root)) {
         root->coflat_rethrow_exception();
-        return result;
+        return nullptr;
       }
       link_type* sub = target;
       target = up(root, target);
@@ -252,5 +271,17 @@ private:
 template <class Yield, class Send, class Return> struct detail::unobserved_destructor<generator<Yield, Send, Return>> : std::true_type {};
 
 } // namespace coflat
+
+#if __cplusplus >= 202002L && __has_include(<ranges>)
+#include <ranges>
+#if defined(__cpp_lib_ranges)
+/// A generator is a move-only input view, as std::generator: a prvalue (or
+/// std::move(g)) composes with views (`count() | std::views::take(5)`).
+namespace std::ranges {
+template <class Yield, class Send, class Return>
+inline constexpr bool enable_view<coflat::generator<Yield, Send, Return>> = true;
+} // namespace std::ranges
+#endif
+#endif
 
 #endif // COFLAT_GENERATOR_H
