@@ -79,6 +79,13 @@ static QualType undeduced(QualType T, const ASTContext &Ctx) {
   }
 }
 
+static bool namesInternals(StringRef Name) {
+  for (size_t At = Name.find("__"); At != StringRef::npos; At = Name.find("__", At + 2))
+    if (At == 0 || !(isAlphanumeric(Name[At - 1]) || Name[At - 1] == '_'))
+      return true;
+  return false;
+}
+
 std::string frameTypeName(QualType T, const ASTContext &Ctx) {
   if (namesLocalType(T))
     return "";
@@ -91,28 +98,32 @@ std::string frameTypeName(QualType T, const ASTContext &Ctx) {
   QualType Core = U.getNonReferenceType();
   while (const auto *PT = Core->getAs<PointerType>())
     Core = PT->getPointeeType();
+  auto Canonical = [&] {
+    PrintingPolicy P = Policy;
+    P.FullyQualifiedName = true;
+    P.PrintCanonicalTypes = true;
+    return U.getCanonicalType().getAsString(P);
+  };
+  std::string Name;
   // A member typedef of the standard library (`std::vector<int>::iterator`,
   // what `auto` deduces from `v.begin()`) is spelled as such: its canonical
   // type is the library's internal class, which another library lacks.
-  if (const auto *TT = Core->getAs<TypedefType>(); TT && TT->getDecl()->getDeclContext()->isRecord())
-    return wrapDeclarator(TypeName::getFullyQualifiedName(U, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
   // Deduced types and types nested in class templates do not survive
   // TypeName::getFullyQualifiedName (template arguments lose their scope);
   // print them canonically.
   const auto *RD = Core.getCanonicalType()->getAsCXXRecordDecl();
-  if ((RD && RD->getDeclContext()->isRecord()) || T->getContainedDeducedType()) {
-    Policy.FullyQualifiedName = true;
-    Policy.PrintCanonicalTypes = true;
-    return wrapDeclarator(U.getCanonicalType().getAsString(Policy));
-  }
-  return wrapDeclarator(TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false));
-}
-
-static bool namesInternals(StringRef Name) {
-  for (size_t At = Name.find("__"); At != StringRef::npos; At = Name.find("__", At + 2))
-    if (At == 0 || !(isAlphanumeric(Name[At - 1]) || Name[At - 1] == '_'))
-      return true;
-  return false;
+  if (const auto *TT = Core->getAs<TypedefType>(); TT && TT->getDecl()->getDeclContext()->isRecord())
+    Name = TypeName::getFullyQualifiedName(U, Ctx, Policy, /*WithGlobalNsPrefix=*/false);
+  else if ((RD && RD->getDeclContext()->isRecord()) || T->getContainedDeducedType())
+    Name = Canonical();
+  else
+    Name = TypeName::getFullyQualifiedName(T, Ctx, Policy, /*WithGlobalNsPrefix=*/false);
+  // A library's internal alias (libstdc++'s make_unique returns
+  // `std::__detail::__unique_ptr_t<T>`) is spelled as what it stands for.
+  if (namesInternals(Name))
+    if (std::string C = Canonical(); !namesInternals(C))
+      Name = std::move(C);
+  return wrapDeclarator(Name);
 }
 
 std::string frameTypeNameFrom(QualType T, const Expr *Init, const ASTContext &Ctx) {
