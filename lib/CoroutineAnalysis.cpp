@@ -1041,13 +1041,15 @@ std::optional<Coroutine> Analyzer::run() {
 
   unsigned Index = 0;
   for (const ParmVarDecl *P : FD->parameters()) {
-    if (P->getName().empty()) {
+    // An unnamed parameter is named where its name would be written (the
+    // function passes it to the frame); a macro's text cannot be edited.
+    if (P->getName().empty() && (P->getLocation().isInvalid() || P->getLocation().isMacroID())) {
       error(P->getLocation().isValid() ? P->getLocation() : FD->getLocation(), Diag::UnnamedParameter);
       continue;
     }
     FrameObject O;
     O.K = FrameObject::Kind::Parameter;
-    O.Name = P->getName().empty() ? "coflat_arg" + std::to_string(Index) : P->getName().str();
+    O.Name = P->getName().empty() ? uniqueName("coflat_arg" + std::to_string(Index)) : P->getName().str();
     O.Type = P->getType();
     O.TypeName = frameTypeName(P->getType(), Ctx);
     if (P == C.Pack) {

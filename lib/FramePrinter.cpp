@@ -30,7 +30,7 @@ struct Constructor {
       if (O.K != FrameObject::Kind::Parameter)
         continue;
       std::string P = "coflat_p" + std::to_string(Index++);
-      std::string Name = O.Var->getName().str();
+      const std::string &Name = O.Name;
       if (O.Var == C.Pack) {
         // Each element as its parameter would be: `Ts&&... p` for values,
         // `Ts&... p` for references; the pack is built from all of them.
@@ -208,6 +208,23 @@ std::string resumeBody(const Coroutine &C, const SourceRewriter &Src) {
   return Out;
 }
 
+/// The function's text up to its body, with a name for each unnamed
+/// parameter where the name would be written (`int coflat_arg0 = 5`).
+std::string functionHead(const Coroutine &C, const SourceRewriter &Src, Span Head) {
+  std::string Out;
+  unsigned At = Head.B;
+  for (const FrameObject &O : C.Objects) {
+    if (O.K != FrameObject::Kind::Parameter || !O.Var->getName().empty())
+      continue;
+    unsigned Name = Src.span(SourceRange(O.Var->getLocation())).B;
+    Out += Src.text({At, Name}).str();
+    char Before = Name > 0 ? Src.buffer()[Name - 1] : ' ';
+    Out += Before == ' ' ? O.Name + " " : StringRef("*&(").contains(Before) ? O.Name : " " + O.Name;
+    At = Name;
+  }
+  return Out + Src.text({At, Head.E}).str();
+}
+
 } // namespace
 
 std::string printCoroutine(const Coroutine &C, const SourceRewriter &Src) {
@@ -220,7 +237,7 @@ std::string printCoroutine(const Coroutine &C, const SourceRewriter &Src) {
   std::string Out = "\n" + Src.lineDirective(C.F->getBeginLoc());
   Out += frameStruct(C, Src, Ctor, Resume, Unwind);
   Out += Src.lineDirective(C.F->getBeginLoc());
-  Out += Src.text({Def.B, Body.B}).str();
+  Out += functionHead(C, Src, {Def.B, Body.B});
   Out += "{ return " + C.frameRefInFunction() + "::coflat_start(new " + C.frameRefInFunction() + "(" +
          Ctor.CallArgs + ")); }\n";
   if (!C.IsMember) {
