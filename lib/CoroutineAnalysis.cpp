@@ -961,21 +961,29 @@ std::optional<Coroutine> Analyzer::run() {
     return std::nullopt;
   }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-    if (MD->isOutOfLine() || MD->getParent()->isLocalClass()) {
-      error(FD->getLocation(), Diag::MemberOutOfClass);
+    if (MD->getParent()->isLocalClass()) {
+      error(FD->getLocation(), Diag::MemberOfLocalClass);
       return std::nullopt;
     }
     C.IsMember = true;
+    // Defined outside its class, the frame cannot be nested there; a local
+    // class of the function has the same access.
+    C.LocalFrame = MD->isOutOfLine();
+    // A ref-qualified member's coroutine refers to its object as any
+    // other's does (`*this` is an lvalue in both).
     if (MD->isInstance())
       C.SelfType = frameTypeName(MD->getThisType(), Ctx);
-    if (MD->getRefQualifier() != RQ_None) {
-      error(FD->getLocation(), Diag::RefQualifiedMember);
-      return std::nullopt;
-    }
   }
   // A template's frame is a template (a member of a class template's is
   // nested in it, and templated with it).
   C.Dependent = FD->isDependentContext();
+  // A template's frame names its members' types with decltype, which g++
+  // 12 gets wrong in a local class of a const member (it sees the members
+  // const), and a local class can have no member templates.
+  if (C.LocalFrame && C.Dependent) {
+    error(FD->getLocation(), Diag::LocalFrameTemplate);
+    return std::nullopt;
+  }
   std::string Params, Args;
   const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate();
   if (FT) {

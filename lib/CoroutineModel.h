@@ -262,6 +262,10 @@ struct Coroutine {
   /// class's access), and a non-static one keeps the object as coflat_self.
   bool IsMember = false;
   std::string SelfType; ///< e.g. "const counter *"; empty when static
+  /// A member defined outside its class: the frame is a local class of the
+  /// function instead (with the function's access), no template, its
+  /// functions defined in it.
+  bool LocalFrame = false;
   /// Defined in a header: the frame's functions defined after it are
   /// `inline`, as every source that includes the header defines them.
   bool InHeader = false;

@@ -234,12 +234,17 @@ std::string printCoroutine(const Coroutine &C, const SourceRewriter &Src) {
   Constructor Ctor(C);
   std::string Resume = resumeBody(C, Src);
   std::string Unwind = unwindBody(C);
+  std::string Frame = frameStruct(C, Src, Ctor, Resume, Unwind);
+  std::string Start = "return " + C.frameRefInFunction() + "::coflat_start(new " + C.frameRefInFunction() + "(" +
+                      Ctor.CallArgs + "));";
   std::string Out = "\n" + Src.lineDirective(C.F->getBeginLoc());
-  Out += frameStruct(C, Src, Ctor, Resume, Unwind);
-  Out += Src.lineDirective(C.F->getBeginLoc());
+  if (C.LocalFrame) {
+    Out += functionHead(C, Src, {Def.B, Body.B}) + "{\n" + Frame + Start + " }\n";
+    return Out + Src.lineDirective(C.F->getEndLoc());
+  }
+  Out += Frame + Src.lineDirective(C.F->getBeginLoc());
   Out += functionHead(C, Src, {Def.B, Body.B});
-  Out += "{ return " + C.frameRefInFunction() + "::coflat_start(new " + C.frameRefInFunction() + "(" +
-         Ctor.CallArgs + ")); }\n";
+  Out += "{ " + Start + " }\n";
   if (!C.IsMember) {
     // After the function, which the body may call; inline in a header.
     std::string Head = !C.TemplateHead.empty() ? C.TemplateHead + "\n" : C.InHeader ? "inline " : "";
