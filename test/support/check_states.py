@@ -6,7 +6,8 @@ every frame member `states` reports must be declared in the lowered frame
 struct, and the lowered resume() must dispatch exactly the states' suspension
 points; and the sizeof/alignof `states` reports must be what g++ and clang++
 compute for the lowered frame (static_asserts appended to the lowered file,
-compiled with -std=c++17).  Prints one line per coroutine checked.
+compiled with -std=c++17, or C++20 for a run test built so).  Prints one
+line per coroutine checked.
 """
 import argparse
 import json
@@ -113,8 +114,10 @@ def main():
                 src.rsplit("/", 1)[-1], c["function"], len(c["states"]), len(f["members"]), f["sizeof"]))
         with open(path, "a") as out:
             out.write("\n" + "\n".join(asserts) + "\n")
+        # A run test whose lowered output is built as C++20 (run_all --std).
+        cxx20 = "%run-all --std=c++20" in open(src).read()
         for cc in a.compilers.split(";"):
-            cmd = shlex.split(cc)
+            cmd = shlex.split(cc.replace("-std=c++17", "-std=c++20") if cxx20 else cc)
             cmd[1:1] = ["-I" + os.path.join(outdir, "coflat-include"), "-iquote", os.path.dirname(os.path.abspath(src))]
             run(cmd + ["-fsyntax-only", path])
 

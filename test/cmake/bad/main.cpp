@@ -1,16 +1,13 @@
 #include <coflat/coflat.h>
+#include <coroutine>
 
-struct counter {
-  int n = 0;
-  coflat::generator<int> items();
-};
-
-coflat::generator<int> counter::items() {
-  co_yield n;
+// co_await in a generator is refused, as await in a Python generator is.
+coflat::generator<int> items() {
+  co_await std::suspend_always{};
+  co_yield 1;
 }
 
 int main() {
-  counter c;
-  for (int v : c.items())
+  for (int v : items())
     (void)v;
 }
